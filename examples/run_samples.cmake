@@ -1,0 +1,22 @@
+# Runs the CLI on every sample article listed in data/samples.tsv with its publication date.
+#   cmake -DCLI=path/to/eventwire -DDATA=examples/data -P run_samples.cmake
+cmake_minimum_required(VERSION 3.22)
+file(STRINGS "${DATA}/samples.tsv" lines)
+list(REMOVE_AT lines 0)  # header
+set(failed 0)
+foreach(line IN LISTS lines)
+  string(REPLACE "\t" ";" cells "${line};")
+  list(GET cells 0 file)
+  list(GET cells 1 date)
+  set(args analyze --format text)
+  if(date)
+    list(APPEND args --date ${date})
+  endif()
+  execute_process(COMMAND "${CLI}" ${args} "${DATA}/${file}" RESULT_VARIABLE rc)
+  if(NOT rc EQUAL 0)
+    set(failed 1)
+  endif()
+endforeach()
+if(failed)
+  message(FATAL_ERROR "the CLI failed on a sample article")
+endif()

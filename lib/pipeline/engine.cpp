@@ -1,0 +1,74 @@
+#include "pipeline/engine.hpp"
+
+#include "util/check.hpp"
+#include "util/status.hpp"
+
+namespace eventwire {
+
+absl::StatusOr<absl::CivilDay> parse_reference_date(std::string_view text) {
+  auto bad = [&] {
+    return make_error(ErrorCode::invalid_argument,
+                      "reference date must be YYYY-MM-DD, got \"" + std::string(text.substr(0, 40)) + "\"");
+  };
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return bad();
+  int parts[3] = {0, 0, 0};
+  const int starts[3] = {0, 5, 8}, lengths[3] = {4, 2, 2};
+  for (int p = 0; p < 3; ++p)
+    for (int k = 0; k < lengths[p]; ++k) {
+      char c = text[starts[p] + k];
+      if (c < '0' || c > '9') return bad();
+      parts[p] = parts[p] * 10 + (c - '0');
+    }
+  absl::CivilDay day(parts[0], parts[1], parts[2]);
+  if (day.year() != parts[0] || day.month() != parts[1] || day.day() != parts[2]) return bad();  // e.g. 02-30
+  return day;
+}
+
+Engine::Engine(Normalizer normalizer, StructureDetector structure, LanguageDetector langid, Segmenter segmenter)
+    : normalizer_(std::move(normalizer)),
+      structure_(std::move(structure)),
+      langid_(std::move(langid)),
+      segmenter_(std::move(segmenter)) {}
+
+absl::StatusOr<std::unique_ptr<Engine>> Engine::create() {
+  auto normalizer = Normalizer::create();
+  if (!normalizer.ok()) return normalizer.status();
+  auto structure = StructureDetector::create();
+  if (!structure.ok()) return structure.status();
+  auto langid = LanguageDetector::create();
+  if (!langid.ok()) return langid.status();
+  auto segmenter = Segmenter::create();
+  if (!segmenter.ok()) return segmenter.status();
+  return std::unique_ptr<Engine>(
+      new Engine(*std::move(normalizer), *std::move(structure), *std::move(langid), *std::move(segmenter)));
+}
+
+absl::StatusOr<std::unique_ptr<Document>> Engine::analyze(std::string_view input, const AnalyzeOptions& options) const {
+  if (options.max_input_bytes > kLimitMaxInputBytes)
+    return make_error(ErrorCode::invalid_argument, "max_input_bytes is above the limit of 1 GiB");
+  const uint64_t limit = options.max_input_bytes ? options.max_input_bytes : kDefaultMaxInputBytes;
+  if (input.size() > limit)
+    return make_error(ErrorCode::input_too_large, "input is " + std::to_string(input.size()) +
+                                                      " bytes, above the limit of " + std::to_string(limit) +
+                                                      " bytes (max_input_bytes)");
+  auto doc = std::make_unique<Document>();
+  doc->id = options.document_id;
+  doc->input.assign(input.data(), input.size());
+  doc->reference_date = options.reference_date;
+
+  auto normalized = normalizer_.normalize(doc->input, options.strict_utf8);
+  if (!normalized.ok()) return normalized.status();
+  doc->text = std::move(normalized->text);
+  doc->folded = std::move(normalized->folded);
+  doc->offsets = std::move(normalized->offsets);
+
+  // Every output needs the blocks, their language and the sentences.
+  structure_.detect(*doc);
+  langid_.detect(*doc, options.language);
+  segmenter_.segment(*doc);
+
+  doc->map_spans_to_original();
+  return doc;
+}
+
+}  // namespace eventwire

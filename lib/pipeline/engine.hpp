@@ -1,0 +1,61 @@
+// The engine: every stage built once from the compiled-in data, then shared read-only by any
+// number of threads, each analysing its own documents.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "absl/time/civil_time.h"
+#include "langid/langid.hpp"
+#include "model/document.hpp"
+#include "segment/segment.hpp"
+#include "structure/structure.hpp"
+#include "text/normalize.hpp"
+
+namespace eventwire {
+
+// What to produce (the same bits as EW_OUTPUT_*). Each output switches on what it needs.
+enum Output : uint32_t {
+  kOutputStructure = 1u << 0,
+  kOutputLanguage = 1u << 1,
+  kOutputQuantities = 1u << 2,
+  kOutputTimes = 1u << 3,
+  kOutputEntities = 1u << 4,
+  kOutputEvents = 1u << 5,
+  kOutputAll = 0x3Fu,
+};
+
+inline constexpr uint64_t kDefaultMaxInputBytes = 16ull << 20;
+inline constexpr uint64_t kLimitMaxInputBytes = 1ull << 30;
+
+struct AnalyzeOptions {
+  uint32_t outputs = kOutputAll;
+  bool strict_utf8 = false;
+  Lang language = Lang::und;  // und: detect
+  std::optional<absl::CivilDay> reference_date;
+  std::string document_id;
+  uint64_t max_input_bytes = kDefaultMaxInputBytes;
+};
+
+// "2024-02-28" -> the day; an error for anything else.
+absl::StatusOr<absl::CivilDay> parse_reference_date(std::string_view text);
+
+class Engine {
+ public:
+  static absl::StatusOr<std::unique_ptr<Engine>> create();
+
+  absl::StatusOr<std::unique_ptr<Document>> analyze(std::string_view input, const AnalyzeOptions& options) const;
+
+ private:
+  Engine(Normalizer normalizer, StructureDetector structure, LanguageDetector langid, Segmenter segmenter);
+
+  Normalizer normalizer_;
+  StructureDetector structure_;
+  LanguageDetector langid_;
+  Segmenter segmenter_;
+};
+
+}  // namespace eventwire

@@ -1,0 +1,37 @@
+// Segmentation: each block's text cut into sentences and tokens (table cells are sentences of
+// their own). Abbreviations, elisions and clitics come from lib/lang/<lang>/*.txt.
+#pragma once
+
+#include <array>
+#include <string>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/status/statusor.h"
+#include "model/document.hpp"
+
+namespace eventwire {
+
+class Segmenter {
+ public:
+  static absl::StatusOr<Segmenter> create();
+
+  // Fills doc.sentences and doc.tokens from doc.blocks (whose language must be known).
+  void segment(Document& doc) const;
+
+  // Tokens of one stretch of text, appended to `out` (spans relative to `text`).
+  void tokenize(std::string_view text, std::string_view folded, Span span, Lang lang, std::vector<Token>& out) const;
+
+ private:
+  struct LanguageData {
+    absl::flat_hash_set<std::string> abbreviations;  // with their final period, lower case
+    absl::flat_hash_set<std::string> elisions;       // "l" of "l'armée"
+    absl::flat_hash_set<std::string> clitics;        // "s" of "MoD's"
+  };
+  const LanguageData& data(Lang lang) const { return languages_[static_cast<int>(lang)]; }
+  // Appends the sentences of one block region, tokenising it.
+  void split_sentences(Document& doc, uint32_t block, Span region) const;
+
+  std::array<LanguageData, 4> languages_;  // und holds the union of the three
+};
+
+}  // namespace eventwire
