@@ -33,3 +33,14 @@ file(RELATIVE_PATH EW_PC_TO_PREFIX "/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/")
 string(REGEX REPLACE "/$" "" EW_PC_TO_PREFIX "${EW_PC_TO_PREFIX}")
 configure_file("${PROJECT_SOURCE_DIR}/cmake/eventwire.pc.in" "${PROJECT_BINARY_DIR}/eventwire.pc" @ONLY)
 install(FILES "${PROJECT_BINARY_DIR}/eventwire.pc" DESTINATION "${CMAKE_INSTALL_LIBDIR}/pkgconfig")
+
+# The Python bindings, with a note of where the library was installed so that they find it.
+set(EVENTWIRE_PYTHON_INSTALL_DIR "${CMAKE_INSTALL_LIBDIR}/python3/dist-packages"
+    CACHE STRING "Where to install the Python package, relative to the prefix")
+install(DIRECTORY "${PROJECT_SOURCE_DIR}/bindings/python/eventwire" DESTINATION "${EVENTWIRE_PYTHON_INSTALL_DIR}"
+        PATTERN "__pycache__" EXCLUDE)
+install(CODE "
+  set(pkg \"\$ENV{DESTDIR}\${CMAKE_INSTALL_PREFIX}/${EVENTWIRE_PYTHON_INSTALL_DIR}/eventwire\")
+  file(WRITE \"\${pkg}/_installed.py\"
+       \"# Written at installation: where libeventwire was installed.\\nLIBRARY = '\${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_LIBDIR}/libeventwire.so.${PROJECT_VERSION_MAJOR}'\\n\")
+")

@@ -15,18 +15,18 @@
 #include "text/utf8.hpp"
 #include "util/status.hpp"
 
-using eventwire::ErrorCode;
+using eventwire::internal::ErrorCode;
 
 static_assert(static_cast<int>(ErrorCode::parse) == EW_E_PARSE, "ErrorCode mirrors ew_status");
 static_assert(static_cast<int>(ErrorCode::io) == EW_E_IO, "ErrorCode mirrors ew_status");
 static_assert(static_cast<int>(ErrorCode::internal) == EW_E_INTERNAL, "ErrorCode mirrors ew_status");
-static_assert(eventwire::kOutputAll == EW_OUTPUT_ALL && eventwire::kOutputEvents == EW_OUTPUT_EVENTS,
+static_assert(eventwire::internal::kOutputAll == EW_OUTPUT_ALL && eventwire::internal::kOutputEvents == EW_OUTPUT_EVENTS,
               "Output mirrors EW_OUTPUT_*");
-static_assert(eventwire::kDefaultMaxInputBytes == EW_DEFAULT_MAX_INPUT_BYTES, "same default limit");
-static_assert(eventwire::kLimitMaxInputBytes == EW_LIMIT_MAX_INPUT_BYTES, "same hard limit");
+static_assert(eventwire::internal::kDefaultMaxInputBytes == EW_DEFAULT_MAX_INPUT_BYTES, "same default limit");
+static_assert(eventwire::internal::kLimitMaxInputBytes == EW_LIMIT_MAX_INPUT_BYTES, "same hard limit");
 
 struct ew_engine {
-  std::unique_ptr<eventwire::Engine> engine;
+  std::unique_ptr<eventwire::internal::Engine> engine;
 };
 
 // The C views of a document, built on first use.
@@ -46,7 +46,7 @@ struct DocumentViews {
 };
 
 struct ew_document {
-  std::unique_ptr<eventwire::Document> doc;
+  std::unique_ptr<eventwire::internal::Document> doc;
   mutable std::once_flag views_once, json_once;
   mutable DocumentViews views;
   mutable std::string json;
@@ -62,7 +62,7 @@ ew_status fail(ew_status status, std::string message) {
 }
 
 ew_status fail(const absl::Status& status) {
-  return fail(static_cast<ew_status>(eventwire::error_code(status)), std::string(status.message()));
+  return fail(static_cast<ew_status>(eventwire::internal::error_code(status)), std::string(status.message()));
 }
 
 // Runs `body`, turning any exception into a status: none may cross the C interface.
@@ -85,14 +85,14 @@ bool struct_size_ok(uint32_t given, size_t minimum, const char* what) {
   return false;
 }
 
-ew_span c_span(eventwire::Span s) { return {s.begin, s.end}; }
+ew_span c_span(eventwire::internal::Span s) { return {s.begin, s.end}; }
 
 class ViewBuilder {
  public:
-  ViewBuilder(const eventwire::Document& doc, DocumentViews& v) : doc_(doc), v_(v) {}
+  ViewBuilder(const eventwire::internal::Document& doc, DocumentViews& v) : doc_(doc), v_(v) {}
 
   void build() {
-    using namespace eventwire;
+    using namespace eventwire::internal;
     for (const Block& b : doc_.blocks) {
       ew_block c{};
       c.struct_size = sizeof c;
@@ -169,7 +169,7 @@ class ViewBuilder {
 
  private:
   ew_event event(size_t i) {
-    using namespace eventwire;
+    using namespace eventwire::internal;
     const Event& e = doc_.events[i];
     ew_event c{};
     c.struct_size = sizeof c;
@@ -205,7 +205,7 @@ class ViewBuilder {
   }
 
   void summary() {
-    using namespace eventwire;
+    using namespace eventwire::internal;
     ew_document_summary& s = v_.summary;
     s.struct_size = sizeof s;
     s.id = str(doc_.id);
@@ -228,7 +228,7 @@ class ViewBuilder {
     s.event_count = doc_.events.size();
   }
 
-  ew_argument argument(const eventwire::Argument& a) {
+  ew_argument argument(const eventwire::internal::Argument& a) {
     ew_argument c{};
     c.entity = a.entity >= 0 ? id('E', static_cast<size_t>(a.entity)) : nullptr;
     c.text = text(a.span);
@@ -238,7 +238,7 @@ class ViewBuilder {
     return c;
   }
 
-  std::vector<ew_argument>& arguments(const std::vector<eventwire::Argument>& args) {
+  std::vector<ew_argument>& arguments(const std::vector<eventwire::internal::Argument>& args) {
     auto& out = v_.arguments.emplace_back();
     for (const auto& a : args) out.push_back(argument(a));
     return out;
@@ -247,14 +247,14 @@ class ViewBuilder {
   const char* str(std::string_view s) { return v_.strings.emplace_back(s).c_str(); }
   const char* opt(const std::string& s) { return s.empty() ? nullptr : str(s); }
   // The original text of a span, with ill-formed bytes repaired so that callers get UTF-8.
-  const char* text(eventwire::Span s) {
+  const char* text(eventwire::internal::Span s) {
     std::string out;
-    eventwire::utf8::append_repaired(out, eventwire::slice(doc_.input, s));
+    eventwire::internal::utf8::append_repaired(out, eventwire::internal::slice(doc_.input, s));
     return v_.strings.emplace_back(std::move(out)).c_str();
   }
   const char* id(char prefix, size_t index) { return str(prefix + std::to_string(index + 1)); }
 
-  const eventwire::Document& doc_;
+  const eventwire::internal::Document& doc_;
   DocumentViews& v_;
 };
 
@@ -306,7 +306,7 @@ const char* ew_version(void) { return EW_VERSION_STRING; }
 uint32_t ew_version_number(void) { return EW_VERSION_NUMBER; }
 
 const char* ew_data_version(void) {
-  static const std::string version = std::string(EW_VERSION_STRING) + "+data." + std::string(eventwire::data::digest());
+  static const std::string version = std::string(EW_VERSION_STRING) + "+data." + std::string(eventwire::internal::data::digest());
   return version.c_str();
 }
 
@@ -317,7 +317,7 @@ ew_status ew_engine_create(const ew_engine_options* options, ew_engine** out) {
                                  "ew_engine_options"))
     return EW_E_INVALID_ARGUMENT;
   return guarded([&] {
-    auto engine = eventwire::Engine::create();
+    auto engine = eventwire::internal::Engine::create();
     if (!engine.ok()) return fail(engine.status());
     *out = new ew_engine{*std::move(engine)};
     return EW_OK;
@@ -343,18 +343,18 @@ ew_status ew_engine_analyze(const ew_engine* engine, const char* text, size_t le
   if (options->max_input_bytes > EW_LIMIT_MAX_INPUT_BYTES)
     return fail(EW_E_INVALID_ARGUMENT, "max_input_bytes is above EW_LIMIT_MAX_INPUT_BYTES (1 GiB)");
   return guarded([&] {
-    eventwire::AnalyzeOptions o;
+    eventwire::internal::AnalyzeOptions o;
     o.outputs = options->outputs;
     o.strict_utf8 = (options->flags & EW_FLAG_STRICT_UTF8) != 0;
     o.max_input_bytes = options->max_input_bytes;
     if (options->language && *options->language) {
-      o.language = eventwire::lang_from_code(options->language);
-      if (o.language == eventwire::Lang::und)
+      o.language = eventwire::internal::lang_from_code(options->language);
+      if (o.language == eventwire::internal::Lang::und)
         return fail(EW_E_UNSUPPORTED, std::string("unsupported language \"") + options->language +
                                           "\": eventwire reads en, nl and fr");
     }
     if (options->reference_date) {
-      auto date = eventwire::parse_reference_date(options->reference_date);
+      auto date = eventwire::internal::parse_reference_date(options->reference_date);
       if (!date.ok()) return fail(date.status());
       o.reference_date = *date;
     }
@@ -376,7 +376,7 @@ ew_status ew_document_json(const ew_document* document, const char** json, size_
   if (length) *length = 0;
   if (!document) return fail(EW_E_INVALID_ARGUMENT, "document is NULL");
   return guarded([&] {
-    std::call_once(document->json_once, [document] { document->json = eventwire::to_json(*document->doc); });
+    std::call_once(document->json_once, [document] { document->json = eventwire::internal::to_json(*document->doc); });
     *json = document->json.c_str();
     if (length) *length = document->json.size();
     return EW_OK;

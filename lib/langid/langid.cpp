@@ -2,7 +2,7 @@
 
 #include "lexicon/data_files.hpp"
 
-namespace eventwire {
+namespace eventwire::internal {
 namespace {
 
 bool is_word_byte(unsigned char c) {
@@ -17,7 +17,11 @@ absl::StatusOr<LanguageDetector> LanguageDetector::create() {
     std::string path = std::string(lang_code(lang)) + "/stopwords.txt";
     const data::DataFile* f = data::find_file(path);
     if (!f) return absl::InternalError("language data lacks " + path);
-    for (uint32_t r = 0; r < f->rows; ++r) d.function_words_[f->cell(r, 0)] |= 1u << static_cast<int>(lang);
+    for (uint32_t r = 0; r < f->rows; ++r) d.function_words_[f->cell(r, 0)][static_cast<int>(lang)] = 1;
+  }
+  for (auto& [word, weights] : d.function_words_) {
+    float lists = weights[1] + weights[2] + weights[3];
+    for (float& w : weights) w /= lists;
   }
   return d;
 }
@@ -33,12 +37,8 @@ LanguageGuess LanguageDetector::detect(std::string_view folded) const {
     size_t j = i;
     while (j < folded.size() && is_word_byte(p[j])) ++j;
     auto it = function_words_.find(folded.substr(i, j - i));
-    if (it != function_words_.end()) {
-      // A word shared by several languages is weaker evidence for each.
-      int shared = __builtin_popcount(it->second);
-      for (Lang l : kLanguages)
-        if (it->second & (1u << static_cast<int>(l))) score[static_cast<int>(l)] += 1.0f / shared;
-    }
+    if (it != function_words_.end())
+      for (int l = 1; l < 4; ++l) score[l] += it->second[l];
     i = j;
   }
   float total = 0, best = 0;
@@ -87,4 +87,4 @@ void LanguageDetector::detect(Document& doc, Lang hint) const {
     if (block.language == Lang::und && !block.is_furniture()) block.language = doc.language;
 }
 
-}  // namespace eventwire
+}  // namespace eventwire::internal

@@ -9,7 +9,7 @@
 #include "absl/status/statusor.h"
 #include "model/document.hpp"
 
-namespace eventwire {
+namespace eventwire::internal {
 
 struct LanguageGuess {
   Lang language = Lang::und;
@@ -28,8 +28,9 @@ class LanguageDetector {
   void detect(Document& doc, Lang hint) const;
 
  private:
-  // For each word, one bit per language (1 << Lang) in whose list of function words it is.
-  absl::flat_hash_map<std::string_view, uint8_t> function_words_;
+  // For each function word, the evidence it gives each language: 1 for a word of one
+  // language's list, 1/n for a word in n lists.
+  absl::flat_hash_map<std::string_view, std::array<float, 4>> function_words_;
 };
 
-}  // namespace eventwire
+}  // namespace eventwire::internal

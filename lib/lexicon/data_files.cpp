@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-namespace eventwire::data {
+namespace eventwire::internal::data {
 namespace {
 #include "eventwire_data.inc"
 }  // namespace
@@ -40,4 +40,4 @@ std::vector<std::string_view> split_synonyms(std::string_view entry) {
   return out;
 }
 
-}  // namespace eventwire::data
+}  // namespace eventwire::internal::data

@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-namespace eventwire::data {
+namespace eventwire::internal::data {
 
 enum class DataFormat : uint8_t { list, table, keyvalue };
 
@@ -36,4 +36,4 @@ std::string_view digest();
 // Splits a list entry `canonical|variant|...` into its items.
 std::vector<std::string_view> split_synonyms(std::string_view entry);
 
-}  // namespace eventwire::data
+}  // namespace eventwire::internal::data

@@ -1,6 +1,6 @@
 #include "model/document.hpp"
 
-namespace eventwire {
+namespace eventwire::internal {
 
 std::string_view block_kind_name(BlockKind k) {
   static constexpr std::string_view names[] = {"title", "heading", "paragraph", "list_item",
@@ -40,6 +40,8 @@ std::string_view modality_name(Modality m) {
 
 void Document::map_spans_to_original() {
   if (spans_are_original) return;
+  spans_are_original = true;
+  if (offsets.empty()) return;  // the text was not changed
   auto map = [this](Span& s) { s = offsets.to_original(s); };
   auto map_arg = [&](Argument& a) { map(a.span); };
   for (Block& b : blocks) {
@@ -48,8 +50,10 @@ void Document::map_spans_to_original() {
     for (auto& row : b.rows)
       for (Span& cell : row) map(cell);
   }
-  for (Sentence& s : sentences) map(s.span);
-  for (Token& t : tokens) map(t.span);
+  // Sentences and tokens come in text order: a cursor maps them without searching.
+  OffsetMap::Cursor sentence_cursor(offsets), token_cursor(offsets);
+  for (Sentence& s : sentences) s.span = sentence_cursor.to_original(s.span);
+  for (Token& t : tokens) t.span = token_cursor.to_original(t.span);
   for (Quantity& q : quantities) map(q.span);
   for (TimeExpr& t : times) map(t.span);
   for (Entity& e : entities)
@@ -62,7 +66,6 @@ void Document::map_spans_to_original() {
     if (e.source) map_arg(*e.source);
     if (e.location) map_arg(*e.location);
   }
-  spans_are_original = true;
 }
 
-}  // namespace eventwire
+}  // namespace eventwire::internal

@@ -1,5 +1,5 @@
 // The document model every stage fills in, and that the JSON writer and the C interface read.
-// Field meanings follow the schema "eventwire/1" (docs/schema.md).
+// Field meanings follow the schema "eventwire/1" (README.md, "Output").
 #pragma once
 
 #include <cstdint>
@@ -11,7 +11,7 @@
 #include "model/types.hpp"
 #include "text/offset_map.hpp"
 
-namespace eventwire {
+namespace eventwire::internal {
 
 enum class BlockKind : uint8_t { title, heading, paragraph, list_item, table, caption, byline, boilerplate };
 std::string_view block_kind_name(BlockKind k);
@@ -154,4 +154,4 @@ struct Document {
   void map_spans_to_original();
 };
 
-}  // namespace eventwire
+}  // namespace eventwire::internal

@@ -7,7 +7,7 @@
 #include "text/utf8.hpp"
 #include "util/check.hpp"
 
-namespace eventwire {
+namespace eventwire::internal {
 
 void append_json_string(std::string& out, std::string_view s) {
   static constexpr char kHex[] = "0123456789abcdef";
@@ -362,4 +362,4 @@ std::string to_json(const Document& doc) {
   return w.take();
 }
 
-}  // namespace eventwire
+}  // namespace eventwire::internal

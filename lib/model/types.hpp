@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <string_view>
 
-namespace eventwire {
+namespace eventwire::internal {
 
 // A byte range [begin, end). Inside the pipeline spans refer to the normalised text; the
 // last step maps them onto the original input (see text/offset_map.hpp).
@@ -44,4 +44,4 @@ inline Lang lang_from_code(std::string_view code) {
   return Lang::und;
 }
 
-}  // namespace eventwire
+}  // namespace eventwire::internal

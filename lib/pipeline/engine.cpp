@@ -1,9 +1,41 @@
 #include "pipeline/engine.hpp"
 
+#include <chrono>
+
 #include "util/check.hpp"
 #include "util/status.hpp"
 
-namespace eventwire {
+namespace eventwire::internal {
+
+namespace {
+
+// Adds the time until the next mark (or destruction) to the current stage.
+class StageClock {
+ public:
+  explicit StageClock(StageTimes* times) : times_(times) {}
+  ~StageClock() { mark(Stage::count); }
+  // Ends the current stage and starts `next`.
+  void mark(Stage next) {
+    if (!times_) return;
+    auto now = std::chrono::steady_clock::now();
+    if (current_ != Stage::count)
+      times_->seconds[static_cast<int>(current_)] += std::chrono::duration<double>(now - since_).count();
+    current_ = next;
+    since_ = now;
+  }
+
+ private:
+  StageTimes* times_;
+  Stage current_ = Stage::count;
+  std::chrono::steady_clock::time_point since_;
+};
+
+}  // namespace
+
+std::string_view stage_name(Stage s) {
+  static constexpr std::string_view names[] = {"normalize", "structure", "langid", "segment", "map_spans"};
+  return names[static_cast<int>(s)];
+}
 
 absl::StatusOr<absl::CivilDay> parse_reference_date(std::string_view text) {
   auto bad = [&] {
@@ -43,7 +75,8 @@ absl::StatusOr<std::unique_ptr<Engine>> Engine::create() {
       new Engine(*std::move(normalizer), *std::move(structure), *std::move(langid), *std::move(segmenter)));
 }
 
-absl::StatusOr<std::unique_ptr<Document>> Engine::analyze(std::string_view input, const AnalyzeOptions& options) const {
+absl::StatusOr<std::unique_ptr<Document>> Engine::analyze(std::string_view input, const AnalyzeOptions& options,
+                                                          StageTimes* times) const {
   if (options.max_input_bytes > kLimitMaxInputBytes)
     return make_error(ErrorCode::invalid_argument, "max_input_bytes is above the limit of 1 GiB");
   const uint64_t limit = options.max_input_bytes ? options.max_input_bytes : kDefaultMaxInputBytes;
@@ -56,6 +89,8 @@ absl::StatusOr<std::unique_ptr<Document>> Engine::analyze(std::string_view input
   doc->input.assign(input.data(), input.size());
   doc->reference_date = options.reference_date;
 
+  StageClock clock(times);
+  clock.mark(Stage::normalize);
   auto normalized = normalizer_.normalize(doc->input, options.strict_utf8);
   if (!normalized.ok()) return normalized.status();
   doc->text = std::move(normalized->text);
@@ -63,12 +98,16 @@ absl::StatusOr<std::unique_ptr<Document>> Engine::analyze(std::string_view input
   doc->offsets = std::move(normalized->offsets);
 
   // Every output needs the blocks, their language and the sentences.
+  clock.mark(Stage::structure);
   structure_.detect(*doc);
+  clock.mark(Stage::langid);
   langid_.detect(*doc, options.language);
+  clock.mark(Stage::segment);
   segmenter_.segment(*doc);
 
+  clock.mark(Stage::map_spans);
   doc->map_spans_to_original();
   return doc;
 }
 
-}  // namespace eventwire
+}  // namespace eventwire::internal

@@ -15,7 +15,7 @@
 #include "structure/structure.hpp"
 #include "text/normalize.hpp"
 
-namespace eventwire {
+namespace eventwire::internal {
 
 // What to produce (the same bits as EW_OUTPUT_*). Each output switches on what it needs.
 enum Output : uint32_t {
@@ -40,6 +40,15 @@ struct AnalyzeOptions {
   uint64_t max_input_bytes = kDefaultMaxInputBytes;
 };
 
+// The pipeline's stages, in order.
+enum class Stage : uint8_t { normalize, structure, langid, segment, map_spans, count };
+std::string_view stage_name(Stage s);
+
+// Seconds spent in each stage, summed over analyze() calls: how the benchmark measures stages.
+struct StageTimes {
+  double seconds[static_cast<int>(Stage::count)] = {};
+};
+
 // "2024-02-28" -> the day; an error for anything else.
 absl::StatusOr<absl::CivilDay> parse_reference_date(std::string_view text);
 
@@ -47,7 +56,9 @@ class Engine {
  public:
   static absl::StatusOr<std::unique_ptr<Engine>> create();
 
-  absl::StatusOr<std::unique_ptr<Document>> analyze(std::string_view input, const AnalyzeOptions& options) const;
+  // `times`, when given, receives the time spent in each stage.
+  absl::StatusOr<std::unique_ptr<Document>> analyze(std::string_view input, const AnalyzeOptions& options,
+                                                    StageTimes* times = nullptr) const;
 
  private:
   Engine(Normalizer normalizer, StructureDetector structure, LanguageDetector langid, Segmenter segmenter);
@@ -58,4 +69,4 @@ class Engine {
   Segmenter segmenter_;
 };
 
-}  // namespace eventwire
+}  // namespace eventwire::internal

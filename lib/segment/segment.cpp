@@ -5,70 +5,58 @@
 #include "lexicon/data_files.hpp"
 #include "text/utf8.hpp"
 
-namespace eventwire {
+namespace eventwire::internal {
 namespace {
 
 enum class CharClass : uint8_t { space, letter, digit, apostrophe, period, hyphen, other };
 
 struct Char {
   CharClass cls;
-  uint32_t length;
+  uint8_t length;
   bool upper;
 };
 
-Char classify(std::string_view text, size_t i) {
-  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-  unsigned char c = p[i];
-  if (c < 0x80) {
-    if (c == ' ' || c == '\t' || c == '\n') return {CharClass::space, 1, false};
-    if ((c >= 'a' && c <= 'z')) return {CharClass::letter, 1, false};
-    if ((c >= 'A' && c <= 'Z')) return {CharClass::letter, 1, true};
-    if (c >= '0' && c <= '9') return {CharClass::digit, 1, false};
-    if (c == '\'') return {CharClass::apostrophe, 1, false};
-    if (c == '.') return {CharClass::period, 1, false};
-    if (c == '-') return {CharClass::hyphen, 1, false};
-    return {CharClass::other, 1, false};
-  }
-  utf8::Decoded d = utf8::decode(p, text.size(), i);
+Char classify_non_ascii(std::string_view text, size_t i) {
+  utf8::Decoded d = utf8::decode(reinterpret_cast<const unsigned char*>(text.data()), text.size(), i);
   UChar32 cp = static_cast<UChar32>(d.code_point);
   if (u_isalpha(cp) || u_getCombiningClass(cp) != 0 || u_charType(cp) == U_NON_SPACING_MARK)
-    return {CharClass::letter, d.length, static_cast<bool>(u_isupper(cp))};
-  if (u_isdigit(cp)) return {CharClass::digit, d.length, false};
-  if (u_isUWhiteSpace(cp)) return {CharClass::space, d.length, false};
-  return {CharClass::other, d.length, false};
+    return {CharClass::letter, static_cast<uint8_t>(d.length), static_cast<bool>(u_isupper(cp))};
+  if (u_isdigit(cp)) return {CharClass::digit, static_cast<uint8_t>(d.length), false};
+  if (u_isUWhiteSpace(cp)) return {CharClass::space, static_cast<uint8_t>(d.length), false};
+  return {CharClass::other, static_cast<uint8_t>(d.length), false};
+}
+
+struct AsciiTable {
+  Char chars[128];
+  constexpr AsciiTable() : chars() {
+    for (int c = 0; c < 128; ++c) {
+      CharClass cls = CharClass::other;
+      if (c == ' ' || c == '\t' || c == '\n') cls = CharClass::space;
+      else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) cls = CharClass::letter;
+      else if (c >= '0' && c <= '9') cls = CharClass::digit;
+      else if (c == '\'') cls = CharClass::apostrophe;
+      else if (c == '.') cls = CharClass::period;
+      else if (c == '-') cls = CharClass::hyphen;
+      chars[c] = {cls, 1, c >= 'A' && c <= 'Z'};
+    }
+  }
+};
+constexpr AsciiTable kAscii;
+
+inline Char classify(std::string_view text, size_t i) {
+  unsigned char c = static_cast<unsigned char>(text[i]);
+  return c < 0x80 ? kAscii.chars[c] : classify_non_ascii(text, i);
 }
 
 bool is_alnum(CharClass c) { return c == CharClass::letter || c == CharClass::digit; }
 
-void load_list(const char* path, absl::flat_hash_set<std::string>& into, absl::flat_hash_set<std::string>& all) {
+void load_list(const char* path, WordSet& into, WordSet& all) {
   if (const data::DataFile* f = data::find_file(path)) {
     for (uint32_t r = 0; r < f->rows; ++r) {
-      into.insert(std::string(f->cell(r, 0)));
-      all.insert(std::string(f->cell(r, 0)));
+      into.insert(f->cell(r, 0));
+      all.insert(f->cell(r, 0));
     }
   }
-}
-
-uint16_t shape_flags(std::string_view text, Span s) {
-  uint16_t flags = 0;
-  Char first = classify(text, s.begin);
-  if (first.cls == CharClass::letter) flags |= kTokWord;
-  else if (first.cls == CharClass::digit) flags |= kTokNumber;
-  else flags |= kTokPunct;
-  if (first.upper) flags |= kTokUpperInitial;
-  int letters = 0, uppers = 0;
-  for (uint32_t i = s.begin; i < s.end;) {
-    Char c = classify(text, i);
-    if (c.cls == CharClass::letter) {
-      ++letters;
-      uppers += c.upper;
-    } else if (c.cls == CharClass::hyphen && i > s.begin) {
-      flags |= kTokHyphenated;
-    }
-    i += c.length;
-  }
-  if (letters >= 2 && uppers == letters) flags |= kTokAllUpper;
-  return flags;
 }
 
 bool opens_sentence(const Token& t, std::string_view text) {
@@ -99,57 +87,19 @@ absl::StatusOr<Segmenter> Segmenter::create() {
 void Segmenter::tokenize(std::string_view text, std::string_view folded, Span span, Lang lang,
                          std::vector<Token>& out) const {
   const LanguageData& lex = data(lang);
-  auto push = [&](uint32_t b, uint32_t e) {
-    if (b < e) out.push_back({{b, e}, shape_flags(text, {b, e})});
-  };
+  const uint32_t end = span.end;
+  // The end of a run of letters from k.
   auto letters_end = [&](uint32_t k) {
-    while (k < span.end) {
+    while (k < end) {
       Char ch = classify(text, k);
       if (ch.cls != CharClass::letter) break;
       k += ch.length;
     }
     return k;
   };
-  // The end of the word or number starting at `i`: alphanumerics joined by inner hyphens,
-  // by periods and commas between digits ("1,000.5"), by periods in short dotted
-  // abbreviations ("U.S"), and by apostrophes unless they mark an elision ("l'") or a
-  // clitic ("'s").
-  auto word_end = [&](uint32_t i) {
-    Char c = classify(text, i);
-    uint32_t j = i + c.length, part_start = i;
-    CharClass prev = c.cls;
-    while (j < span.end) {
-      Char d = classify(text, j);
-      if (is_alnum(d.cls)) {
-        prev = d.cls;
-        j += d.length;
-        continue;
-      }
-      if (j + d.length >= span.end) break;
-      Char next = classify(text, j + d.length);
-      bool joins = false;
-      if (d.cls == CharClass::hyphen) {
-        joins = is_alnum(next.cls);
-      } else if (d.cls == CharClass::period || text[j] == ',') {
-        joins = (prev == CharClass::digit && next.cls == CharClass::digit) ||
-                (d.cls == CharClass::period && prev == CharClass::letter && next.cls == CharClass::letter &&
-                 j - part_start <= 3);
-      } else if (d.cls == CharClass::apostrophe && prev == CharClass::letter && next.cls == CharClass::letter) {
-        if (lex.elisions.count(std::string(folded.substr(part_start, j - part_start)))) return j + 1;
-        uint32_t right_end = letters_end(j + 1);
-        if (lex.clitics.count(std::string(folded.substr(j + 1, right_end - j - 1)))) return j;
-        joins = true;
-      }
-      if (!joins) break;
-      j += d.length;
-      prev = d.cls;
-      part_start = j;
-    }
-    return j;
-  };
 
   uint32_t i = span.begin;
-  while (i < span.end) {
+  while (i < end) {
     Char c = classify(text, i);
     if (c.cls == CharClass::space) {
       i += c.length;
@@ -157,8 +107,8 @@ void Segmenter::tokenize(std::string_view text, std::string_view folded, Span sp
     }
     if (c.cls == CharClass::apostrophe && i > span.begin && classify(text, i - 1).cls == CharClass::letter) {
       uint32_t e = letters_end(i + 1);
-      if (e > i + 1 && lex.clitics.count(std::string(folded.substr(i + 1, e - i - 1)))) {
-        push(i, e);  // "'s"
+      if (e > i + 1 && lex.clitics.contains(folded.substr(i + 1, e - i - 1))) {  // "'s"
+        out.push_back({{i, e}, kTokWord});
         i = e;
         continue;
       }
@@ -166,20 +116,78 @@ void Segmenter::tokenize(std::string_view text, std::string_view folded, Span sp
     if (!is_alnum(c.cls)) {
       uint32_t j = i + c.length;
       if (c.cls == CharClass::period)  // "..." is one token
-        while (j < span.end && text[j] == '.') ++j;
-      push(i, j);
+        while (j < end && text[j] == '.') ++j;
+      out.push_back({{i, j}, kTokPunct});
       i = j;
       continue;
     }
-    uint32_t j = word_end(i);
-    // A trailing period belongs to abbreviations ("Mr.", "p.m.") and initials ("J.").
-    if (j < span.end && text[j] == '.' && c.cls == CharClass::letter) {
-      bool listed = lex.abbreviations.count(std::string(folded.substr(i, j + 1 - i))) > 0;
-      bool initial = j - i == c.length && c.upper;
-      bool dotted = text.substr(i, j - i).find('.') != std::string_view::npos;
-      if (listed || initial || dotted) ++j;
+
+    // A word or number: alphanumerics joined by inner hyphens, by periods and commas between
+    // digits ("1,000.5"), by periods in short dotted abbreviations ("U.S"), and by apostrophes
+    // unless they mark an elision ("l'") or a clitic ("'s"). Its shape is noted on the way.
+    uint16_t flags = c.cls == CharClass::letter ? kTokWord : kTokNumber;
+    if (c.upper) flags |= kTokUpperInitial;
+    int letters = c.cls == CharClass::letter, uppers = c.upper;
+    CharClass prev = c.cls;
+    uint32_t j = i + c.length, part_start = i;
+    while (j < end) {
+      const unsigned char b = static_cast<unsigned char>(text[j]);
+      if (b < 0x80) {
+        const Char& a = kAscii.chars[b];
+        if (is_alnum(a.cls)) {  // the common case, kept tight
+          letters += a.cls == CharClass::letter;
+          uppers += a.upper;
+          prev = a.cls;
+          ++j;
+          continue;
+        }
+      }
+      Char d = classify(text, j);
+      if (is_alnum(d.cls)) {
+        letters += d.cls == CharClass::letter;
+        uppers += d.upper;
+        prev = d.cls;
+        j += d.length;
+        continue;
+      }
+      // Only these join the parts of a word; anything else ends it.
+      if (d.cls != CharClass::hyphen && d.cls != CharClass::period && d.cls != CharClass::apostrophe && b != ',')
+        break;
+      if (j + d.length >= end) break;
+      Char next = classify(text, j + d.length);
+      bool joins = false;
+      if (d.cls == CharClass::hyphen) {
+        joins = is_alnum(next.cls);
+        if (joins) flags |= kTokHyphenated;
+      } else if (d.cls == CharClass::period || b == ',') {
+        joins = (prev == CharClass::digit && next.cls == CharClass::digit) ||
+                (d.cls == CharClass::period && prev == CharClass::letter && next.cls == CharClass::letter &&
+                 j - part_start <= 3);
+      } else if (prev == CharClass::letter && next.cls == CharClass::letter) {  // an apostrophe
+        if (lex.elisions.contains(folded.substr(part_start, j - part_start))) {
+          ++j;  // "l'" ends here; "armée" is the next token
+          break;
+        }
+        uint32_t right_end = letters_end(j + 1);
+        if (lex.clitics.contains(folded.substr(j + 1, right_end - j - 1))) break;  // "MoD" + "'s"
+        joins = true;
+      }
+      if (!joins) break;
+      j += d.length;
+      prev = d.cls;
+      part_start = j;
     }
-    push(i, j);
+    // A trailing period belongs to abbreviations ("Mr.", "p.m.") and initials ("J.").
+    if (j < end && text[j] == '.' && c.cls == CharClass::letter) {
+      bool initial = j - i == c.length && c.upper;
+      bool dotted = part_start > i && text[part_start - 1] == '.';
+      if (initial || dotted || lex.abbreviations.contains(folded.substr(i, j + 1 - i))) {
+        ++j;
+        flags |= kTokAbbreviation;
+      }
+    }
+    if (letters >= 2 && uppers == letters) flags |= kTokAllUpper;
+    out.push_back({{i, j}, flags});
     i = j;
   }
 }
@@ -192,11 +200,14 @@ void Segmenter::split_sentences(Document& doc, uint32_t block, Span region) cons
   const uint32_t last = static_cast<uint32_t>(doc.tokens.size());
   uint32_t start = first;
   for (uint32_t t = first; t < last; ++t) {
-    std::string_view tok = slice(text, doc.tokens[t].span);
+    const Token& token = doc.tokens[t];
     bool boundary = t + 1 == last;
-    if (!boundary && is_terminal(tok)) {
+    if (!boundary && token.is(kTokPunct) && is_terminal(slice(text, token.span))) {
       uint32_t after = t + 1;
-      while (after < last && is_closing(slice(text, doc.tokens[after].span))) ++after;
+      // Closing quotes and brackets stick to the punctuation: `aid." He` (but `aid. "He`).
+      while (after < last && is_closing(slice(text, doc.tokens[after].span)) &&
+             doc.tokens[after].span.begin == doc.tokens[after - 1].span.end)
+        ++after;
       if (after == last || opens_sentence(doc.tokens[after], text)) {
         t = after - 1;
         boundary = true;
@@ -216,6 +227,7 @@ void Segmenter::split_sentences(Document& doc, uint32_t block, Span region) cons
 }
 
 void Segmenter::segment(Document& doc) const {
+  doc.tokens.reserve(doc.text.size() / 6);  // about one token in six bytes of news text
   for (uint32_t b = 0; b < doc.blocks.size(); ++b) {
     const Block& block = doc.blocks[b];
     if (block.kind == BlockKind::table) {
@@ -228,4 +240,4 @@ void Segmenter::segment(Document& doc) const {
   }
 }
 
-}  // namespace eventwire
+}  // namespace eventwire::internal

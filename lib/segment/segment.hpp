@@ -5,11 +5,11 @@
 #include <array>
 #include <string>
 
-#include "absl/container/flat_hash_set.h"
 #include "absl/status/statusor.h"
+#include "lexicon/word_set.hpp"
 #include "model/document.hpp"
 
-namespace eventwire {
+namespace eventwire::internal {
 
 class Segmenter {
  public:
@@ -23,9 +23,9 @@ class Segmenter {
 
  private:
   struct LanguageData {
-    absl::flat_hash_set<std::string> abbreviations;  // with their final period, lower case
-    absl::flat_hash_set<std::string> elisions;       // "l" of "l'armée"
-    absl::flat_hash_set<std::string> clitics;        // "s" of "MoD's"
+    WordSet abbreviations;  // with their final period, lower case
+    WordSet elisions;       // "l" of "l'armée"
+    WordSet clitics;        // "s" of "MoD's"
   };
   const LanguageData& data(Lang lang) const { return languages_[static_cast<int>(lang)]; }
   // Appends the sentences of one block region, tokenising it.
@@ -34,4 +34,4 @@ class Segmenter {
   std::array<LanguageData, 4> languages_;  // und holds the union of the three
 };
 
-}  // namespace eventwire
+}  // namespace eventwire::internal

@@ -9,8 +9,9 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/statusor.h"
 #include "model/document.hpp"
+#include "util/multi_literal_search.hpp"
 
-namespace eventwire {
+namespace eventwire::internal {
 
 class StructureDetector {
  public:
@@ -27,12 +28,18 @@ class StructureDetector {
     std::string text;
     uint32_t max_words;
   };
-  // The furniture kind the cues give a block's text, or paragraph when none applies.
-  BlockKind furniture_kind(std::string_view text) const;
+  // The furniture kind the cues give a block's text (of `words` words), or paragraph.
+  BlockKind furniture_kind(std::string_view text, uint32_t words) const;
   bool is_language_switcher(std::string_view text) const;
 
-  std::vector<Cue> cues_;
+  std::vector<Cue> cues_;  // in data file order: the first that matches wins
+  // Prefix and whole-line cues by their first byte, so that a block meets only its candidates;
+  // "contains" cues all found in one search.
+  std::vector<uint16_t> cues_by_first_byte_[256];
+  std::vector<uint16_t> contains_cues_;      // search pattern i is cue contains_cues_[i]
+  MultiLiteralSearch contains_search_;
+  uint32_t contains_max_words_ = 0;          // longest block a "contains" cue applies to
   absl::flat_hash_set<std::string> language_codes_;
 };
 
-}  // namespace eventwire
+}  // namespace eventwire::internal

@@ -16,7 +16,7 @@
 #include "absl/status/statusor.h"
 #include "text/offset_map.hpp"
 
-namespace eventwire {
+namespace eventwire::internal {
 
 struct NormalizedText {
   std::string text;
@@ -41,4 +41,4 @@ class Normalizer {
 // length (so offsets stay aligned); other characters are kept as they are.
 std::string fold_case(std::string_view text);
 
-}  // namespace eventwire
+}  // namespace eventwire::internal

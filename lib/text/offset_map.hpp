@@ -12,7 +12,7 @@
 
 #include "model/types.hpp"
 
-namespace eventwire {
+namespace eventwire::internal {
 
 class OffsetMap {
  public:
@@ -25,6 +25,17 @@ class OffsetMap {
   uint32_t end_to_original(uint32_t norm_pos) const;
   Span to_original(Span s) const { return {begin_to_original(s.begin), end_to_original(s.end)}; }
 
+  // Maps many spans in increasing order fast: it remembers where the last lookup ended.
+  class Cursor {
+   public:
+    explicit Cursor(const OffsetMap& map) : map_(map) {}
+    Span to_original(Span s);
+
+   private:
+    const OffsetMap& map_;
+    size_t next_ = 0;  // the first edit starting after the last position looked up
+  };
+
   bool empty() const { return edits_.empty(); }
   size_t edit_count() const { return edits_.size(); }
 
@@ -34,7 +45,9 @@ class OffsetMap {
   };
   // The last edit starting at or before `norm_pos`, or nullptr.
   const Edit* last_edit_at_or_before(uint32_t norm_pos) const;
+  uint32_t begin_through(const Edit* e, uint32_t norm_pos) const;
+  uint32_t end_through(const Edit* e, uint32_t norm_pos) const;
   std::vector<Edit> edits_;
 };
 
-}  // namespace eventwire
+}  // namespace eventwire::internal

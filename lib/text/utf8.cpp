@@ -1,6 +1,6 @@
 #include "text/utf8.hpp"
 
-namespace eventwire::utf8 {
+namespace eventwire::internal::utf8 {
 
 void append_repaired(std::string& out, std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
@@ -23,4 +23,4 @@ void append_repaired(std::string& out, std::string_view s) {
   out.append(s.data() + run, s.size() - run);
 }
 
-}  // namespace eventwire::utf8
+}  // namespace eventwire::internal::utf8

@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-namespace eventwire::utf8 {
+namespace eventwire::internal::utf8 {
 
 inline constexpr char32_t kReplacement = 0xFFFD;
 
@@ -80,4 +80,4 @@ inline bool is_boundary(std::string_view s, size_t i) {
 // Appends `s` to `out` with every ill-formed sequence replaced by U+FFFD.
 void append_repaired(std::string& out, std::string_view s);
 
-}  // namespace eventwire::utf8
+}  // namespace eventwire::internal::utf8

@@ -2,7 +2,7 @@
 
 #include "absl/strings/cord.h"
 
-namespace eventwire {
+namespace eventwire::internal {
 namespace {
 constexpr char kPayloadKey[] = "eventwire.status";
 
@@ -43,4 +43,4 @@ ErrorCode error_code(const absl::Status& status) {
   }
 }
 
-}  // namespace eventwire
+}  // namespace eventwire::internal

@@ -5,7 +5,7 @@
 
 #include "absl/status/status.h"
 
-namespace eventwire {
+namespace eventwire::internal {
 
 // Mirrors ew_status (include/eventwire/eventwire.h); the C layer checks that they agree.
 enum class ErrorCode : int {
@@ -26,4 +26,4 @@ absl::Status make_error(ErrorCode code, std::string_view message);
 // The code an error carries; errors made elsewhere are mapped from their absl code.
 ErrorCode error_code(const absl::Status& status);
 
-}  // namespace eventwire
+}  // namespace eventwire::internal
