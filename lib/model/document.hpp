@@ -49,8 +49,6 @@ struct Sentence {
   Span span;
   uint32_t block = 0;
   Lang language = Lang::und;
-  uint32_t token_begin = 0;  // [token_begin, token_end) into Document::tokens
-  uint32_t token_end = 0;
 };
 
 enum class QuantityKind : uint8_t { number, ordinal, percent, money, count, duration, dimension };
@@ -144,7 +142,7 @@ struct Document {
 
   std::vector<Block> blocks;
   std::vector<Sentence> sentences;
-  std::vector<Token> tokens;
+  std::vector<Token> tokens;  // empty unless AnalyzeOptions::keep_tokens (see model/block_tokens.hpp)
   std::vector<Quantity> quantities;
   std::vector<TimeExpr> times;
   std::vector<Entity> entities;

@@ -38,6 +38,7 @@ struct AnalyzeOptions {
   std::optional<absl::CivilDay> reference_date;
   std::string document_id;
   uint64_t max_input_bytes = kDefaultMaxInputBytes;
+  bool keep_tokens = false;  // keep every token in Document::tokens (tests, debugging)
 };
 
 // The pipeline's stages, in order.
