@@ -17,5 +17,8 @@ function(eventwire_sanitize target)
   target_compile_options(${target} PRIVATE ${flags})
   if(NOT type STREQUAL "OBJECT_LIBRARY" AND NOT type STREQUAL "STATIC_LIBRARY")
     target_link_options(${target} PRIVATE ${flags})
+    # A C program linked with the C++ library needs the C++ part of the sanitizer runtime, which
+    # the C++ driver links.
+    set_target_properties(${target} PROPERTIES LINKER_LANGUAGE CXX)
   endif()
 endfunction()

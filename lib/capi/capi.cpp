@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdio>
+#include <cstring>
 #include <deque>
 #include <mutex>
 #include <new>
@@ -284,7 +285,10 @@ ew_status get_item(const ew_document* document, size_t index, const Item** out, 
 extern "C" {
 
 const char* ew_status_name(ew_status status) {
-  switch (status) {
+  // A C caller may pass any int: read it as one (a C++ enum may not hold values past its range).
+  int code;
+  std::memcpy(&code, &status, sizeof code);
+  switch (code) {
     case EW_OK: return "EW_OK";
     case EW_E_INVALID_ARGUMENT: return "EW_E_INVALID_ARGUMENT";
     case EW_E_INVALID_UTF8: return "EW_E_INVALID_UTF8";

@@ -1,4 +1,5 @@
 """Tests of the Python bindings (run by ctest with EW_LIBRARY_PATH set to the built library)."""
+import ctypes
 import json
 import os
 import subprocess
@@ -111,6 +112,38 @@ class AnalyzeTest(unittest.TestCase):
             t.join()
         for k in range(4):
             self.assertEqual(results[k], expected)
+
+
+class GilTest(unittest.TestCase):
+    def test_analysis_releases_the_gil(self):
+        """While the library analyses a long text, another Python thread keeps running."""
+        engine = eventwire.Engine()
+        data = (sample("seed-002.txt") * 2000).encode("utf-8")
+        ticks = 0
+        stop = False
+
+        def count():
+            nonlocal ticks
+            while not stop:
+                ticks += 1
+
+        counter = threading.Thread(target=count)
+        counter.start()
+        try:
+            handle = eventwire._ffi.Handle()
+            options = eventwire._ffi.AnalyzeOptions(ctypes.sizeof(eventwire._ffi.AnalyzeOptions), 0x3F, 0, None, None,
+                                                    None, 64 << 20)
+            before = ticks
+            status = eventwire._lib.ew_engine_analyze(engine._handle, data, len(data), ctypes.byref(options),
+                                                      ctypes.byref(handle))
+            during = ticks - before
+        finally:
+            stop = True
+            counter.join()
+        self.assertEqual(status, 0)
+        eventwire._lib.ew_document_destroy(handle)
+        # With the GIL held for the whole call the other thread could not count at all.
+        self.assertGreater(during, 1000)
 
 
 class CommandLineTest(unittest.TestCase):
