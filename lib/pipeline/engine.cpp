@@ -105,14 +105,12 @@ absl::StatusOr<std::unique_ptr<Document>> Engine::analyze(std::string_view input
 
   // Then block by block, each through every later stage while it is in cache: the time per
   // byte does not grow with the document, and tokens need no room beyond one block.
-  BlockTokens block;
-  if (options.keep_tokens) doc->tokens.reserve(doc->text.size() / 2 + 16);
   for (uint32_t b = 0; b < doc->blocks.size(); ++b) {
-    block.reset(b, static_cast<uint32_t>(doc->sentences.size()));
+    if (!options.keep_tokens) doc->tokens.clear();
     clock.mark(Stage::segment);
-    segmenter_.segment(*doc, block);
-    if (options.keep_tokens) doc->tokens.insert(doc->tokens.end(), block.tokens.begin(), block.tokens.end());
+    segmenter_.segment(*doc, b);
   }
+  if (!options.keep_tokens) doc->tokens.clear();
 
   clock.mark(Stage::map_spans);
   doc->map_spans_to_original();
