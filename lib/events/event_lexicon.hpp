@@ -1,0 +1,92 @@
+// What the event rules know of a language, from lib/lang/<lang>/event_*.tsv: the words that
+// carry events (triggers), the words that change how an event is reported (cues: negation,
+// modality, contrast, attribution), the words that say what kind of help an event is about
+// (modes), and the small words the rules read (prepositions, determiners, conjunctions).
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "lexicon/phrase_matcher.hpp"
+#include "lexicon/word_set.hpp"
+#include "model/document.hpp"
+
+namespace eventwire::internal {
+
+struct TriggerEntry {
+  EventType type = EventType::AGREE;
+  std::string mode;          // default mode ("" for none)
+  std::string particle;      // folded separable particle that must follow ("in" of "zet ... in")
+  bool noun = false;         // a noun ("aid", "meeting") rather than a verb
+  bool governor = false;     // its content is another event or a mode word ("calls for troops")
+  bool target_object = false;               // a direct object is the target
+  std::vector<std::string> target_preps;    // folded prepositions that introduce the target
+  std::string rule;          // "<lang>.<rule>"
+};
+
+enum class CueRole : uint8_t { none, contrast, source_next, speech };
+enum class CueSide : uint8_t { before, after, either };
+
+struct CueEntry {
+  int8_t polarity = 0;  // -1 negates, +1 undoes a negation, 0 leaves it
+  std::optional<Modality> modality;
+  CueRole role = CueRole::none;
+  CueSide side = CueSide::before;
+};
+
+struct ModeEntry {
+  std::string mode;
+  bool content = false;  // can stand for what is sent, requested or refused ("troops")
+};
+
+// Bits for the roles of small words.
+enum WordRole : uint8_t {
+  kPreposition = 1 << 0,
+  kDeterminer = 1 << 1,
+  kConjunction = 1 << 2,
+  kPersonPronoun = 1 << 3,
+  kRelative = 1 << 4,
+  kPlace = 1 << 5,       // introduces where something happens ("in", "at", "te", "à")
+  kPossessive = 1 << 6,  // marks its name as owner of what follows ("'s")
+};
+
+// A phrase found in a sentence: tokens [begin, end), and what it is.
+struct LexiconMatch {
+  enum Kind : uint8_t { trigger, cue, mode } kind;
+  uint32_t begin, end;  // token indexes
+  uint32_t entry;       // index into triggers(), cues() or modes()
+};
+
+class EventLexicon {
+ public:
+  static absl::StatusOr<EventLexicon> create(Lang lang, const class Segmenter& segmenter);
+
+  // Every phrase of the lexicon in tokens [begin, end) of doc.tokens, longest first at each
+  // position; `hashes` are PhraseMatcher::hash_token of each folded token of that range.
+  void match(const std::vector<uint64_t>& hashes, uint32_t begin, std::vector<LexiconMatch>& out) const;
+
+  const TriggerEntry& trigger(uint32_t i) const { return triggers_[i]; }
+  const CueEntry& cue(uint32_t i) const { return cues_[i]; }
+  const ModeEntry& mode(uint32_t i) const { return modes_[i]; }
+  uint8_t word_roles(std::string_view folded) const {
+    auto it = words_.find(folded);
+    return it == words_.end() ? 0 : it->second;
+  }
+  bool empty() const { return triggers_.empty(); }
+
+ private:
+  absl::Status load(Lang lang, const Segmenter& segmenter);
+  void add_phrases(std::string_view forms, LexiconMatch::Kind kind, uint32_t entry, Lang lang,
+                   const Segmenter& segmenter);
+
+  PhraseMatcher matcher_;
+  std::vector<TriggerEntry> triggers_;
+  std::vector<CueEntry> cues_;
+  std::vector<ModeEntry> modes_;
+  WordMap<uint8_t> words_;
+};
+
+}  // namespace eventwire::internal
