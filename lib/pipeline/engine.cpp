@@ -101,14 +101,16 @@ absl::StatusOr<std::unique_ptr<Document>> Engine::analyze(std::string_view input
   clock.mark(Stage::structure);
   structure_.detect(*doc);
   clock.mark(Stage::langid);
-  langid_.detect(*doc, options.language);
+  langid_.detect_blocks(*doc, options.language);
 
   // Then block by block, each through every later stage while it is in cache: the time per
   // byte does not grow with the document, and tokens need no room beyond one block.
   for (uint32_t b = 0; b < doc->blocks.size(); ++b) {
     if (!options.keep_tokens) doc->tokens.clear();
     clock.mark(Stage::segment);
-    segmenter_.segment(*doc, b);
+    const BlockRange range = segmenter_.segment(*doc, b);  // uses the block's language
+    clock.mark(Stage::langid);
+    langid_.detect_sentences(*doc, range, options.language);
   }
   if (!options.keep_tokens) doc->tokens.clear();
 
