@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <string>
 
 #include "lexicon/data_files.hpp"
@@ -129,6 +130,7 @@ absl::Status read_weights(LanguageDetector::Weights& w) {
   };
   float min_words = 0;
   for (auto [key, out] : {std::pair<std::string_view, float*>{"ngram_weight", &w.ngram},
+                          {"chain_weight", &w.chain},
                           {"shape_weight", &w.shape},
                           {"function_word_weight", &w.function_word},
                           {"gate_shape_weight", &w.gate_shape},
@@ -156,6 +158,7 @@ struct LanguageDetector::Evidence {
   int letters = 0;      // characters of the words, plus one per word
   int capitalised = 0;  // words written with an upper-case first letter
   std::array<int32_t, kMainLanguages> ngram{};
+  std::array<int32_t, kMainLanguages> chain{};
   std::array<uint32_t, kBucketStride> shape{};
   std::array<int32_t, kAllLanguages> function_words{};
 };
@@ -235,18 +238,29 @@ void LanguageDetector::add_word(std::string_view word, std::string_view elided, 
   ++e.words;
   e.letters += chars + 1;
 
-  // Character n-grams, each language backing off to the longest prefix it knows.
+  // Character n-grams two ways: every n-gram, each language backing off to the longest prefix
+  // it knows (`ngram`); and a Markov chain, each character costing the longest known n-gram
+  // that ends with it (`chain`; n-grams are visited longest first for each end).
   const uint32_t* w = cp + 1;
+  uint8_t ends[kMaxWordChars][kMainLanguages];
+  std::memset(ends, kAbsent, sizeof ends);
   for (int i = 0; i < chars; ++i) {
     uint32_t h = kFnvBasis;
     int cost[kMainLanguages] = {kMissingCost, kMissingCost, kMissingCost};
     for (int n = 1; n <= kMaxNgram && i + n <= chars; ++n) {
       h = fnv_step(h, w[i + n - 1]);
-      if (const uint8_t* c = find_ngram(h))
-        for (int l = 0; l < kMainLanguages; ++l) cost[l] = c[l] == kAbsent ? cost[l] : c[l];
+      if (const uint8_t* c = find_ngram(h)) {
+        uint8_t* end = ends[i + n - 1];
+        for (int l = 0; l < kMainLanguages; ++l) {
+          cost[l] = c[l] == kAbsent ? cost[l] : c[l];
+          end[l] = end[l] == kAbsent ? c[l] : end[l];
+        }
+      }
       for (int l = 0; l < kMainLanguages; ++l) e.ngram[l] += cost[l];
     }
   }
+  for (int j = 0; j < chars; ++j)
+    for (int l = 0; l < kMainLanguages; ++l) e.chain[l] += ends[j][l] == kAbsent ? kMissingCost : ends[j][l];
 
   // Shape: 1- to 5-grams of " word " in hashed buckets, summed in 16 bits and moved to 32 bits
   // before they could overflow.
@@ -275,7 +289,8 @@ LanguageGuess LanguageDetector::decide(const Evidence& e, float* clearness) cons
   float score[kMainLanguages];
   int best = 0;
   for (int l = 0; l < kMainLanguages; ++l) {
-    score[l] = (-w.ngram * static_cast<float>(e.ngram[l]) - w.shape * static_cast<float>(e.shape[l])) / kCostScale +
+    score[l] = (-w.ngram * static_cast<float>(e.ngram[l]) - w.chain * static_cast<float>(e.chain[l]) -
+                w.shape * static_cast<float>(e.shape[l])) / kCostScale +
                w.function_word * static_cast<float>(e.function_words[l]) + w.bias[l] * static_cast<float>(e.words);
     if (score[l] > score[best]) best = l;
   }

@@ -4,7 +4,8 @@
 //
 // The model (lib/lang/*/langid_*.tsv, built by lib/tools/langid_train.py, compiled in by
 // lib/tools/langid_gen.cpp) scores each word three ways:
-//   - character 1- to 4-grams with lingua's conditional probabilities for en, nl and fr;
+//   - character 1- to 4-grams with lingua's conditional probabilities for en, nl and fr, summed
+//     over every n-gram and along a Markov chain;
 //   - the word's shape: 1- to 5-grams of " word " hashed into buckets, with costs for en, nl, fr
 //     and eight look-alike languages, counted over word lists;
 //   - function words of all eleven languages.
@@ -46,7 +47,7 @@ class LanguageDetector {
 
   // What the decision weighs (lib/lang/common/langid.kv).
   struct Weights {
-    float ngram = 1, shape = 0, function_word = 0;
+    float ngram = 1, chain = 0, shape = 0, function_word = 0;
     std::array<float, langid_model::kMainLanguages> bias{};
     float gate_shape = 0, gate_function_word = 0, gate_margin = 0, gate_margin_per_letter = 0;
     int gate_min_words = 3;

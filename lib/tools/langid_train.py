@@ -167,6 +167,7 @@ class Model:
     def features(self, text):
         ws = words(text)
         ling = [0] * len(MAIN)
+        chain = [0] * len(MAIN)
         shape = [0] * len(ALL)
         fw = [0] * len(ALL)
         letters = 0
@@ -174,13 +175,20 @@ class Model:
             letters += len(w) + 1
             for k, lang in enumerate(MAIN):
                 table = self.ngrams[lang]
+                # ends[j]: cost of the longest known n-gram ending at character j (a Markov chain)
+                ends = [None] * len(w)
                 for i in range(len(w)):
                     previous = MISSING_COST
                     for n in range(1, 5):
                         if i + n > len(w):
                             break
-                        previous = table.get(w[i:i + n], previous)
+                        cost = table.get(w[i:i + n])
+                        if cost is not None:
+                            previous = cost
+                            if ends[i + n - 1] is None:
+                                ends[i + n - 1] = cost
                         ling[k] += previous
+                chain[k] += sum(MISSING_COST if c is None else c for c in ends)
             for g in type_grams(w):
                 b = bucket_of(g)
                 for k, lang in enumerate(ALL):
@@ -188,16 +196,16 @@ class Model:
             key = "'" + w if elided and ("'" + w) in self.function_words else w
             for lang in self.function_words.get(key, ()):
                 fw[ALL.index(lang)] += 1
-        return len(ws), letters, ling, shape, fw
+        return len(ws), letters, ling, chain, shape, fw
 
 
-def decide(p, nwords, letters, ling, shape, fw):
+def decide(p, nwords, letters, ling, chain, shape, fw):
     """Returns the language (or 'und') as LanguageDetector::decide does."""
     if nwords == 0:
         return "und"
     best, best_score = None, None
     for k, lang in enumerate(MAIN):
-        s = (-p["ngram_weight"] * ling[k] - p["shape_weight"] * shape[k]) / SCALE \
+        s = (-p["ngram_weight"] * ling[k] - p["chain_weight"] * chain[k] - p["shape_weight"] * shape[k]) / SCALE \
             + p["function_word_weight"] * fw[k] + p["bias_" + lang] * nwords
         if best_score is None or s > best_score:
             best, best_score = k, s
@@ -247,14 +255,14 @@ def calibrate(model, files):
             total += 3 * min(a, GOALS[cls]) + a
         return total
 
-    p = {"ngram_weight": 1.5, "shape_weight": 0.4, "function_word_weight": 8.0,
+    p = {"ngram_weight": 1.5, "chain_weight": 0.0, "shape_weight": 0.4, "function_word_weight": 8.0,
          "gate_shape_weight": 0.75, "gate_function_word_weight": 8.0, "gate_margin": 6.0,
          "gate_margin_per_letter": 0.1, "gate_min_words": 3}
     for lang in MAIN:
         p["bias_" + lang] = 0.0
     for lang in ALL:
         p["gate_bias_" + lang] = 0.0
-    steps = {"ngram_weight": 0.5, "shape_weight": 0.2, "function_word_weight": 2.0,
+    steps = {"ngram_weight": 0.5, "chain_weight": 0.5, "shape_weight": 0.2, "function_word_weight": 2.0,
              "gate_shape_weight": 0.25, "gate_function_word_weight": 2.0, "gate_margin": 1.0,
              "gate_margin_per_letter": 0.05}
     fixed = {"gate_min_words", "bias_en", "gate_bias_en"}
