@@ -55,6 +55,12 @@ inline size_t letter_length(std::string_view s, size_t i) {
   return non_ascii_letter_length(s, i);
 }
 
+// Letters and marks of the Latin script (the three languages' own); any other letter is of
+// another script.
+bool is_latin(char32_t cp) {
+  return cp < 0x250 || (cp >= 0x300 && cp < 0x370) || (cp >= 0x1E00 && cp < 0x1F00);
+}
+
 uint32_t word_hash(std::string_view word) {
   uint32_t h = kFnvBasis;
   for (unsigned char c : word) h = fnv_step(h, c);
@@ -157,6 +163,7 @@ struct LanguageDetector::Evidence {
   int words = 0;
   int letters = 0;      // characters of the words, plus one per word
   int capitalised = 0;  // words written with an upper-case first letter
+  int other_script = 0;  // letters of another script than Latin (Cyrillic, Arabic, Han, ...)
   std::array<int32_t, kMainLanguages> ngram{};
   std::array<int32_t, kMainLanguages> chain{};
   std::array<uint32_t, kBucketStride> shape{};
@@ -231,6 +238,7 @@ void LanguageDetector::add_word(std::string_view word, std::string_view elided, 
       utf8::Decoded d = utf8::decode(reinterpret_cast<const unsigned char*>(word.data()), word.size(), length);
       cp[++chars] = d.code_point;
       length += d.length;
+      e.other_script += !is_latin(d.code_point);
     }
   }
   cp[chars + 1] = ' ';
@@ -285,6 +293,9 @@ LanguageGuess LanguageDetector::decide(const Evidence& e, float* clearness) cons
   if (clearness) *clearness = 0;
   if (e.words == 0 || e.letters - e.words < 2) return {};
   if (e.words <= kMaxNameWords && e.capitalised == e.words) return {};  // a name, most likely
+  const int letters = e.letters - e.words;
+  if (e.other_script * 3 > letters)  // mostly another script than the three languages'
+    return {Lang::und, static_cast<float>(e.other_script) / static_cast<float>(letters), true};
   const Weights& w = weights_;
   float score[kMainLanguages];
   int best = 0;
@@ -406,69 +417,70 @@ bool LanguageDetector::leans_away(std::string_view folded, Lang from) const {
   return false;
 }
 
-void LanguageDetector::detect_blocks(Document& doc, Lang hint) const {
+void LanguageDetector::detect_block(Document& doc, uint32_t index, Lang hint, DocumentLanguages& state) const {
+  Block& block = doc.blocks[index];
   if (hint != Lang::und) {
-    for (Block& block : doc.blocks) {
-      block.language = hint;
-      block.language_confidence = 1;
+    block.language = hint;
+    block.language_confidence = 1;
+    return;
+  }
+  const std::string_view folded = slice(doc.folded, block.content);
+  LanguageGuess g;
+  if (state.agreeing_words >= kSettledWords && !leans_away(folded, state.expected)) {
+    // The document's language is settled and nothing in this block's first words says
+    // otherwise: it is taken without scoring.
+    g = {state.expected, state.settled_confidence, true};
+  } else {
+    Evidence e;
+    scan(folded, slice(doc.text, block.content), kSampleWords, state.expected, e);
+    g = decide(e);
+    if (!block.is_furniture() && g.language == state.expected && state.expected != Lang::und) {
+      state.agreeing_words += e.words;
+      state.settled_confidence = std::max(state.settled_confidence, g.confidence);
     }
+  }
+  block.language = g.language;
+  block.language_confidence = g.confidence;  // stays 0 without enough evidence
+  if (!g.enough_evidence) return;
+  const int l = static_cast<int>(g.language);
+  auto& bytes = block.is_furniture() ? state.furniture : state.content;
+  auto& confident = block.is_furniture() ? state.confident_furniture : state.confident_content;
+  bytes[l] += block.content.size();
+  confident[l] += block.content.size() * g.confidence;
+  const Lang expected = state.expected;
+  if (!block.is_furniture() && g.language != Lang::und && g.language != expected &&
+      (expected == Lang::und || bytes[l] > bytes[static_cast<int>(expected)])) {
+    state.expected = g.language;
+    state.agreeing_words = 0;
+    state.settled_confidence = 0;
+  }
+}
+
+void LanguageDetector::finish(Document& doc, Lang hint, const DocumentLanguages& state) const {
+  if (hint != Lang::und) {
     doc.language = hint;
     doc.language_confidence = 1;
     return;
   }
-  // Bytes of text (times confidence) in each language: content blocks first, furniture when
-  // there is nothing else.
-  std::array<double, 4> content{}, furniture{};
-  std::array<double, 4> confident_content{}, confident_furniture{};
-  Lang expected = Lang::und;  // the language of most content so far
-  int agreeing_words = 0;     // words scored in blocks of the expected language
-  float settled_confidence = 0;
-  for (Block& block : doc.blocks) {
-    const std::string_view folded = slice(doc.folded, block.content);
-    LanguageGuess g;
-    if (agreeing_words >= kSettledWords && !leans_away(folded, expected)) {
-      // The document's language is settled and nothing in this block's first words says
-      // otherwise: it is taken without scoring.
-      g = {expected, settled_confidence, true};
-    } else {
-      Evidence e;
-      scan(folded, slice(doc.text, block.content), kSampleWords, expected, e);
-      g = decide(e);
-      if (!block.is_furniture() && g.language == expected && expected != Lang::und) {
-        agreeing_words += e.words;
-        settled_confidence = std::max(settled_confidence, g.confidence);
-      }
-    }
-    block.language = g.language;
-    block.language_confidence = g.confidence;  // stays 0 without enough evidence
-    if (!g.enough_evidence) continue;
-    const int l = static_cast<int>(g.language);
-    auto& bytes = block.is_furniture() ? furniture : content;
-    auto& confident = block.is_furniture() ? confident_furniture : confident_content;
-    bytes[l] += block.content.size();
-    confident[l] += block.content.size() * g.confidence;
-    if (!block.is_furniture() && g.language != Lang::und && g.language != expected &&
-        (expected == Lang::und || bytes[l] > bytes[static_cast<int>(expected)])) {
-      expected = g.language;
-      agreeing_words = 0;
-      settled_confidence = 0;
-    }
-  }
   double total = 0;
-  for (double b : content) total += b;
-  const auto& bytes = total > 0 ? content : furniture;
-  const auto& confident = total > 0 ? confident_content : confident_furniture;
+  for (double b : state.content) total += b;
+  const auto& bytes = total > 0 ? state.content : state.furniture;
+  const auto& confident = total > 0 ? state.confident_content : state.confident_furniture;
   if (total == 0)
-    for (double b : furniture) total += b;
+    for (double b : state.furniture) total += b;
   int best = 0;
   for (int l = 1; l < 4; ++l)
     if (bytes[l] > bytes[best]) best = l;
   doc.language = static_cast<Lang>(best);
   doc.language_confidence = total > 0 && bytes[best] > 0 ? static_cast<float>(confident[best] / total) : 0;
-  // Blocks too short to tell take the document's language.
+  // Blocks too short to tell, and their sentences, take the document's language.
+  auto too_short = [](const Block& b) {
+    return b.language == Lang::und && b.language_confidence == 0 && !b.is_furniture();
+  };
+  for (Sentence& s : doc.sentences)
+    if (too_short(doc.blocks[s.block])) s.language = doc.language;
   for (Block& block : doc.blocks)
-    if (block.language == Lang::und && block.language_confidence == 0 && !block.is_furniture())
-      block.language = doc.language;
+    if (too_short(block)) block.language = doc.language;
 }
 
 void LanguageDetector::detect_sentences(Document& doc, const BlockRange& range, Lang hint) const {

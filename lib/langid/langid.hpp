@@ -38,12 +38,25 @@ class LanguageDetector {
   // stretch with its case, used to tell names from words. At most `max_words` words are read.
   LanguageGuess detect(std::string_view folded, std::string_view text, int max_words = 1 << 30) const;
 
-  // Sets the language of every block and of the document. A `hint` other than und wins.
-  void detect_blocks(Document& doc, Lang hint) const;
+  // What the blocks read so far say about the document, carried from block to block.
+  struct DocumentLanguages {
+    // Bytes of text (and bytes times confidence) in each language (Lang order): content
+    // blocks, and furniture, which counts only when there is nothing else.
+    std::array<double, 4> content{}, furniture{}, confident_content{}, confident_furniture{};
+    Lang expected = Lang::und;  // the language of most content so far
+    int agreeing_words = 0;     // words scored in content blocks of the expected language
+    float settled_confidence = 0;
+  };
 
-  // After segmentation of a block: a sentence whose words point to another language than its
-  // block's gets its own language; the others take their block's.
+  // The blocks go through these one by one, in order, each while it is in cache:
+  // the language of block `index` (before segmentation; a `hint` other than und wins) ...
+  void detect_block(Document& doc, uint32_t index, Lang hint, DocumentLanguages& state) const;
+  // ... after its segmentation, the language of its sentences: a sentence whose words point to
+  // another language than its block's gets its own; the others take their block's ...
   void detect_sentences(Document& doc, const BlockRange& block, Lang hint) const;
+  // ... and after the last block, the document's language, which blocks too short to tell
+  // (and their sentences) take.
+  void finish(Document& doc, Lang hint, const DocumentLanguages& state) const;
 
   // What the decision weighs (lib/lang/common/langid.kv).
   struct Weights {

@@ -53,6 +53,11 @@ def is_letter(ch):
     return cat[0] == "L" or cat[0] == "M"
 
 
+def is_latin(ch):
+    cp = ord(ch)
+    return cp < 0x250 or 0x300 <= cp < 0x370 or 0x1E00 <= cp < 0x1F00
+
+
 def fold(text):
     # Lower case where the lower-case form keeps its UTF-8 length, like text/normalize.cpp.
     out = []
@@ -171,8 +176,10 @@ class Model:
         shape = [0] * len(ALL)
         fw = [0] * len(ALL)
         letters = 0
+        other_script = 0
         for w, elided in ws:
             letters += len(w) + 1
+            other_script += sum(1 for ch in w if not is_latin(ch))
             for k, lang in enumerate(MAIN):
                 table = self.ngrams[lang]
                 # ends[j]: cost of the longest known n-gram ending at character j (a Markov chain)
@@ -196,12 +203,12 @@ class Model:
             key = "'" + w if elided and ("'" + w) in self.function_words else w
             for lang in self.function_words.get(key, ()):
                 fw[ALL.index(lang)] += 1
-        return len(ws), letters, ling, chain, shape, fw
+        return len(ws), letters, other_script, ling, chain, shape, fw
 
 
-def decide(p, nwords, letters, ling, chain, shape, fw):
+def decide(p, nwords, letters, other_script, ling, chain, shape, fw):
     """Returns the language (or 'und') as LanguageDetector::decide does."""
-    if nwords == 0:
+    if nwords == 0 or other_script * 3 > letters - nwords:
         return "und"
     best, best_score = None, None
     for k, lang in enumerate(MAIN):
