@@ -426,6 +426,7 @@ void LanguageDetector::detect_block(Document& doc, uint32_t index, Lang hint, Do
   }
   const std::string_view folded = slice(doc.folded, block.content);
   LanguageGuess g;
+  int scored_words = 0;
   if (state.agreeing_words >= kSettledWords && !leans_away(folded, state.expected)) {
     // The document's language is settled and nothing in this block's first words says
     // otherwise: it is taken without scoring.
@@ -434,6 +435,7 @@ void LanguageDetector::detect_block(Document& doc, uint32_t index, Lang hint, Do
     Evidence e;
     scan(folded, slice(doc.text, block.content), kSampleWords, state.expected, e);
     g = decide(e);
+    scored_words = e.words;
     if (!block.is_furniture() && g.language == state.expected && state.expected != Lang::und) {
       state.agreeing_words += e.words;
       state.settled_confidence = std::max(state.settled_confidence, g.confidence);
@@ -451,8 +453,8 @@ void LanguageDetector::detect_block(Document& doc, uint32_t index, Lang hint, Do
   if (!block.is_furniture() && g.language != Lang::und && g.language != expected &&
       (expected == Lang::und || bytes[l] > bytes[static_cast<int>(expected)])) {
     state.expected = g.language;
-    state.agreeing_words = 0;
-    state.settled_confidence = 0;
+    state.agreeing_words = scored_words;
+    state.settled_confidence = g.confidence;
   }
 }
 

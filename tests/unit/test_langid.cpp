@@ -48,6 +48,11 @@ TEST_CASE("other languages are und, not Dutch or French") {
   CHECK(language_of("O governo decidiu na segunda-feira que não vai aumentar os impostos.") == Lang::und);
 }
 
+TEST_CASE("text in another script is und, even with a Latin name in it") {
+  CHECK(language_of("Россия и Украина провели переговоры в Стамбуле, сообщил Reuters.") == Lang::und);
+  CHECK(language_of("Ελλάδα και Κύπρος υπέγραψαν συμφωνία για την ενέργεια.") == Lang::und);
+}
+
 TEST_CASE("too little evidence is und") {
   CHECK(language_of("") == Lang::und);
   CHECK(language_of("12345") == Lang::und);
