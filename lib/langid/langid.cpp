@@ -6,6 +6,7 @@
 #endif
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstring>
 #include <string>
@@ -126,10 +127,10 @@ absl::Status read_weights(LanguageDetector::Weights& w) {
   auto get = [&](std::string_view key, float& out) -> absl::Status {
     for (uint32_t r = 0; r < f->rows; ++r)
       if (f->cell(r, 0) == key) {
-        std::string value(f->cell(r, 1));
-        char* end = nullptr;
-        out = std::strtof(value.c_str(), &end);
-        if (end == value.c_str() || *end) return absl::InternalError("common/langid.kv: bad " + std::string(key));
+        const std::string_view value = f->cell(r, 1);
+        auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), out);  // not locale-bound
+        if (error != std::errc() || end != value.data() + value.size())
+          return absl::InternalError("common/langid.kv: bad " + std::string(key));
         return absl::OkStatus();
       }
     return absl::InternalError("common/langid.kv lacks " + std::string(key));
@@ -367,12 +368,6 @@ void LanguageDetector::scan(std::string_view folded, std::string_view text, int 
     }
     i = end;
   }
-}
-
-LanguageGuess LanguageDetector::detect(std::string_view folded, std::string_view text, int max_words) const {
-  Evidence e;
-  scan(folded, text, max_words, Lang::und, e);
-  return decide(e);
 }
 
 std::array<int, kAllLanguages> LanguageDetector::function_word_votes(std::string_view folded) const {

@@ -34,10 +34,6 @@ class LanguageDetector {
  public:
   static absl::StatusOr<LanguageDetector> create();
 
-  // The language of a stretch of lower-cased text (Document::folded); `text` is the same
-  // stretch with its case, used to tell names from words. At most `max_words` words are read.
-  LanguageGuess detect(std::string_view folded, std::string_view text, int max_words = 1 << 30) const;
-
   // What the blocks read so far say about the document, carried from block to block.
   struct DocumentLanguages {
     // Bytes of text (and bytes times confidence) in each language (Lang order): content

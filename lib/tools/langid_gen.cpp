@@ -20,6 +20,9 @@
 #include <vector>
 
 #include "langid/model_format.hpp"
+#include "tools/tool_files.hpp"
+
+using eventwire::tools::split;
 
 namespace {
 
@@ -30,18 +33,6 @@ int g_errors = 0;
 void fail(const std::string& path, size_t line, const std::string& message) {
   std::cerr << path << ":" << line << ": " << message << "\n";
   ++g_errors;
-}
-
-std::vector<std::string> split(const std::string& s, char sep) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  for (;;) {
-    size_t pos = s.find(sep, start);
-    out.push_back(s.substr(start, pos - start));
-    if (pos == std::string::npos) break;
-    start = pos + 1;
-  }
-  return out;
 }
 
 bool parse_number(const std::string& s, int max, int& out) {
@@ -194,11 +185,5 @@ int main(int argc, char** argv) {
   }
   out << "};\n";
 
-  std::ifstream old(output, std::ios::binary);
-  std::stringstream previous;
-  previous << old.rdbuf();
-  if (old && previous.str() == out.str()) return 0;
-  std::ofstream file(output, std::ios::binary | std::ios::trunc);
-  file << out.str();
-  return file ? 0 : 1;
+  return eventwire::tools::write_if_changed(output, out.str());
 }
