@@ -20,8 +20,9 @@ Word lists: one word a line (Debian's wamerican, wbritish, wdutch, wfrench, wnge
 wspanish, witalian, wportuguese, wswedish, wnorwegian; for Afrikaans hunspell-af expanded with
 hunspell-tools' `unmunch`). They are read at training time only.
 
-The scoring below mirrors lib/langid/langid.cpp exactly (same tokens, same hashes, same
-integer costs): keep them in step.
+The scoring below mirrors lib/langid/langid.cpp (same words, hashes and integer costs, same
+decision): keep them in step. The library adds what calibration rows do not need: too little
+evidence (a name, a lone letter) is und, and long texts are judged on a sample.
 """
 import argparse
 import collections
