@@ -100,17 +100,22 @@ absl::StatusOr<std::unique_ptr<Document>> Engine::analyze(std::string_view input
   // Every output needs the blocks, their language and the sentences.
   clock.mark(Stage::structure);
   structure_.detect(*doc);
-  clock.mark(Stage::langid);
-  langid_.detect(*doc, options.language);
 
   // Then block by block, each through every later stage while it is in cache: the time per
   // byte does not grow with the document, and tokens need no room beyond one block.
+  LanguageDetector::DocumentLanguages languages;
   for (uint32_t b = 0; b < doc->blocks.size(); ++b) {
     if (!options.keep_tokens) doc->tokens.clear();
+    clock.mark(Stage::langid);
+    langid_.detect_block(*doc, b, options.language, languages);
     clock.mark(Stage::segment);
-    segmenter_.segment(*doc, b);
+    const BlockRange range = segmenter_.segment(*doc, b);  // uses the block's language
+    clock.mark(Stage::langid);
+    langid_.detect_sentences(*doc, range, options.language);
   }
   if (!options.keep_tokens) doc->tokens.clear();
+  clock.mark(Stage::langid);
+  langid_.finish(*doc, options.language, languages);
 
   clock.mark(Stage::map_spans);
   doc->map_spans_to_original();
