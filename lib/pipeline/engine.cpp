@@ -33,7 +33,8 @@ class StageClock {
 }  // namespace
 
 std::string_view stage_name(Stage s) {
-  static constexpr std::string_view names[] = {"normalize", "structure", "langid", "segment", "map_spans"};
+  static constexpr std::string_view names[] = {"normalize", "structure", "langid", "segment", "entities",
+                                               "map_spans"};
   return names[static_cast<int>(s)];
 }
 
@@ -56,13 +57,15 @@ absl::StatusOr<absl::CivilDay> parse_reference_date(std::string_view text) {
   return day;
 }
 
-Engine::Engine(Normalizer normalizer, StructureDetector structure, LanguageDetector langid, Segmenter segmenter)
+Engine::Engine(Normalizer normalizer, StructureDetector structure, LanguageDetector langid, Segmenter segmenter,
+               EntityRecognizer entities)
     : normalizer_(std::move(normalizer)),
       structure_(std::move(structure)),
       langid_(std::move(langid)),
-      segmenter_(std::move(segmenter)) {}
+      segmenter_(std::move(segmenter)),
+      entities_(std::move(entities)) {}
 
-absl::StatusOr<std::unique_ptr<Engine>> Engine::create() {
+absl::StatusOr<std::unique_ptr<Engine>> Engine::create(const EngineOptions& options) {
   auto normalizer = Normalizer::create();
   if (!normalizer.ok()) return normalizer.status();
   auto structure = StructureDetector::create();
@@ -71,8 +74,10 @@ absl::StatusOr<std::unique_ptr<Engine>> Engine::create() {
   if (!langid.ok()) return langid.status();
   auto segmenter = Segmenter::create();
   if (!segmenter.ok()) return segmenter.status();
-  return std::unique_ptr<Engine>(
-      new Engine(*std::move(normalizer), *std::move(structure), *std::move(langid), *std::move(segmenter)));
+  auto entities = EntityRecognizer::create(*segmenter, options.actors);
+  if (!entities.ok()) return entities.status();
+  return std::unique_ptr<Engine>(new Engine(*std::move(normalizer), *std::move(structure), *std::move(langid),
+                                            *std::move(segmenter), *std::move(entities)));
 }
 
 absl::StatusOr<std::unique_ptr<Document>> Engine::analyze(std::string_view input, const AnalyzeOptions& options,
@@ -104,6 +109,11 @@ absl::StatusOr<std::unique_ptr<Document>> Engine::analyze(std::string_view input
   langid_.detect(*doc, options.language);
   clock.mark(Stage::segment);
   segmenter_.segment(*doc);
+
+  if (options.outputs & (kOutputEntities | kOutputEvents)) {
+    clock.mark(Stage::entities);
+    entities_.recognize(*doc);
+  }
 
   clock.mark(Stage::map_spans);
   doc->map_spans_to_original();

@@ -1,0 +1,1025 @@
+#include "entities/entities.hpp"
+
+#include <algorithm>
+
+#include "absl/container/flat_hash_map.h"
+#include "entities/ner_model.hpp"
+#include "lexicon/data_files.hpp"
+#include "segment/segment.hpp"
+#include "text/normalize.hpp"
+#include "util/status.hpp"
+
+namespace eventwire::internal {
+
+namespace {
+
+constexpr uint8_t kAllLangs = 0x0F;
+uint8_t lang_bit(Lang l) { return static_cast<uint8_t>(1u << static_cast<int>(l)); }
+// A language's entries also apply to sentences whose language is unknown.
+uint8_t lang_mask(Lang l) { return static_cast<uint8_t>(lang_bit(l) | lang_bit(Lang::und)); }
+
+std::optional<TitleKind> title_kind_from_name(std::string_view s) {
+  static constexpr std::string_view names[] = {"head", "minister", "official", "military",
+                                               "legislator", "judge", "party", "other"};
+  for (size_t i = 0; i < std::size(names); ++i)
+    if (names[i] == s) return static_cast<TitleKind>(i);
+  return std::nullopt;
+}
+
+// A key under which spelling variants of a name meet: "Zelenskyy", "Zelensky", "Zelenski"
+// and "Selenskyj" all become "selensky".
+std::string spelling_key(std::string_view folded) {
+  std::string out;
+  for (size_t i = 0; i < folded.size(); ++i) {
+    char c = folded[i];
+    if (c == 'j' || c == 'i') c = (i + 1 == folded.size() || c == 'j') ? 'y' : c;
+    if (c == 'z') c = 's';
+    if (c == 'w') c = 'v';
+    if (c == 'k' && i + 1 < folded.size() && folded[i + 1] == 'h') continue;
+    if (!out.empty() && out.back() == c) continue;
+    out += c;
+  }
+  return out;
+}
+
+// Levenshtein distance, bounded: returns limit + 1 when above `limit`.
+size_t edit_distance(std::string_view a, std::string_view b, size_t limit) {
+  if (a.size() > b.size() + limit || b.size() > a.size() + limit) return limit + 1;
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0], best = row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
+      diagonal = up;
+      best = std::min(best, row[j]);
+    }
+    if (best > limit) return limit + 1;
+  }
+  return row[b.size()];
+}
+
+}  // namespace
+
+EntityRecognizer::EntityRecognizer(EntityRecognizer&&) noexcept = default;
+EntityRecognizer& EntityRecognizer::operator=(EntityRecognizer&&) noexcept = default;
+EntityRecognizer::~EntityRecognizer() = default;
+
+void EntityRecognizer::add_phrase(std::string_view text, uint8_t langs, EntryKind kind, uint32_t ref,
+                                  bool case_sensitive, bool user) {
+  std::string folded = fold_case(text);
+  std::vector<Token> tokens;
+  segmenter_->tokenize(text, folded, Span{0, static_cast<uint32_t>(text.size())}, Lang::und, tokens);
+  if (tokens.empty()) return;
+  std::vector<uint64_t> hashes;
+  Entry e{kind, langs, static_cast<uint8_t>(std::min<size_t>(tokens.size(), 255)), user, 0, ref};
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    hashes.push_back(PhraseMatcher::hash_token(slice(folded, tokens[i].span)));
+    if (case_sensitive && i < 16) {
+      uint32_t need = tokens[i].is(kTokAllUpper) ? 2 : tokens[i].is(kTokUpperInitial) ? 1 : 0;
+      e.case_mask |= need << (2 * i);
+    }
+  }
+  entries_.push_back(e);
+  matcher_.add(hashes, static_cast<uint32_t>(entries_.size() - 1));
+}
+
+uint32_t EntityRecognizer::add_group(ActorGroup group) {
+  groups_.push_back(std::move(group));
+  return static_cast<uint32_t>(groups_.size() - 1);
+}
+
+absl::StatusOr<EntityRecognizer> EntityRecognizer::create(const Segmenter& segmenter,
+                                                          const std::vector<Actor>& user_actors) {
+  EntityRecognizer r;
+  r.segmenter_ = &segmenter;
+  if (auto status = r.load(user_actors); !status.ok()) return status;
+  r.matcher_.finalize();
+  r.segmenter_ = nullptr;
+  auto model = NerModel::create();
+  if (!model.ok()) return model.status();
+  r.model_ = std::make_unique<NerModel>(*std::move(model));
+  return r;
+}
+
+absl::Status EntityRecognizer::load(const std::vector<Actor>& user_actors) {
+  auto column = [](const data::DataFile& f, std::string_view name) -> absl::StatusOr<int> {
+    int c = f.column(name);
+    if (c < 0) return make_error(ErrorCode::internal, std::string(f.path) + " lacks column " + std::string(name));
+    return c;
+  };
+#define EW_COLUMN(var, file, name)    \
+  auto var##_or = column(file, name); \
+  if (!var##_or.ok()) return var##_or.status(); \
+  const int var = *var##_or
+
+  // The caller's actors first: on the same phrase they win over built-in entries.
+  auto add_actors = [&](const std::vector<Actor>& actors, bool user) {
+    absl::flat_hash_map<std::string, uint32_t> by_name;
+    for (const Actor& a : actors) {
+      auto [it, fresh] = by_name.try_emplace(a.name, 0);
+      if (fresh) {
+        ActorGroup g;
+        g.key = (user ? "user:" : "actor:") + a.name;
+        it->second = add_group(std::move(g));
+      }
+      groups_[it->second].rows.push_back(a);
+    }
+    for (const auto& [name, group] : by_name) {
+      const ActorGroup& g = groups_[group];
+      std::vector<std::string_view> names{name};
+      for (const Actor& a : g.rows)
+        for (const std::string& alias : a.aliases) names.push_back(alias);
+      for (std::string_view n : names) add_phrase(n, kAllLangs, EntryKind::actor, group, true, user);
+      const Actor& first = g.rows.front();
+      if (first.type == EntityType::person) {
+        size_t space = name.rfind(' ');
+        if (space != std::string::npos) person_surnames_.try_emplace(fold_case(name.substr(space + 1)), group);
+      }
+    }
+  };
+  add_actors(user_actors, true);
+
+  // Countries: ISO names in three languages, plus each language's short forms and adjectives.
+  const data::DataFile* iso = data::find_file("common/countries.tsv");
+  if (!iso) return make_error(ErrorCode::internal, "missing common/countries.tsv");
+  EW_COLUMN(iso_code, *iso, "code");
+  absl::flat_hash_map<std::string, std::string> english_name, english_adjective;
+  if (const data::DataFile* en = data::find_file("en/countries.tsv")) {
+    EW_COLUMN(c, *en, "code");
+    EW_COLUMN(n, *en, "names");
+    EW_COLUMN(a, *en, "adjectives");
+    for (uint32_t r = 0; r < en->rows; ++r) {
+      std::string code(en->cell(r, c));
+      if (!en->cell(r, n).empty()) english_name[code] = std::string(data::split_synonyms(en->cell(r, n))[0]);
+      if (!en->cell(r, a).empty()) english_adjective[code] = std::string(data::split_synonyms(en->cell(r, a))[0]);
+    }
+  }
+  auto country_group = [&](const std::string& code, std::string_view fallback_name) {
+    auto [it, fresh] = country_groups_.try_emplace(code, 0);
+    if (fresh) {
+      ActorGroup g;
+      Actor a;
+      auto name = english_name.find(code);
+      a.name = name != english_name.end() ? name->second : std::string(fallback_name);
+      a.type = EntityType::gpe;
+      a.country = code;
+      g.rows.push_back(std::move(a));
+      g.country = true;
+      g.key = "gpe:" + code;
+      it->second = add_group(std::move(g));
+    }
+    return it->second;
+  };
+  auto norp_group = [&](const std::string& code, std::string_view fallback_name) {
+    auto [it, fresh] = norp_groups_.try_emplace(code, 0);
+    if (fresh) {
+      ActorGroup g;
+      Actor a;
+      auto name = english_adjective.find(code);
+      a.name = name != english_adjective.end() ? name->second : std::string(fallback_name);
+      a.type = EntityType::norp;
+      a.country = code;
+      g.rows.push_back(std::move(a));
+      g.key = "norp:" + code;
+      it->second = add_group(std::move(g));
+    }
+    return it->second;
+  };
+  for (uint32_t r = 0; r < iso->rows; ++r) {
+    std::string code(iso->cell(r, iso_code));
+    for (std::string_view lang : {"en", "nl", "fr"}) {
+      EW_COLUMN(names, *iso, lang);
+      if (iso->cell(r, names).empty()) continue;
+      for (std::string_view n : data::split_synonyms(iso->cell(r, names)))
+        add_phrase(n, kAllLangs, EntryKind::actor, country_group(code, n), true);
+    }
+  }
+  for (Lang lang : kLanguages) {
+    std::string code_dir(lang_code(lang));
+    if (const data::DataFile* f = data::find_file(code_dir + "/countries.tsv")) {
+      EW_COLUMN(c, *f, "code");
+      EW_COLUMN(n, *f, "names");
+      EW_COLUMN(a, *f, "adjectives");
+      EW_COLUMN(p, *f, "people");
+      for (uint32_t r = 0; r < f->rows; ++r) {
+        std::string code(f->cell(r, c));
+        if (!f->cell(r, n).empty())
+          for (std::string_view name : data::split_synonyms(f->cell(r, n)))
+            add_phrase(name, kAllLangs, EntryKind::actor, country_group(code, name), true);
+        for (int col : {a, p}) {
+          if (f->cell(r, col).empty()) continue;
+          for (std::string_view adj : data::split_synonyms(f->cell(r, col)))
+            add_phrase(adj, lang_mask(lang), EntryKind::actor, norp_group(code, adj), true);
+        }
+      }
+    }
+    if (const data::DataFile* f = data::find_file(code_dir + "/titles.tsv")) {
+      EW_COLUMN(forms, *f, "forms");
+      EW_COLUMN(role, *f, "role");
+      EW_COLUMN(kind, *f, "kind");
+      EW_COLUMN(sector, *f, "sector");
+      EW_COLUMN(org, *f, "org");
+      for (uint32_t r = 0; r < f->rows; ++r) {
+        auto k = title_kind_from_name(f->cell(r, kind));
+        if (!k) return make_error(ErrorCode::internal, std::string(f->path) + ": unknown title kind");
+        titles_.push_back({std::string(f->cell(r, role)), *k, std::string(f->cell(r, sector)),
+                           std::string(f->cell(r, org))});
+        for (std::string_view form : data::split_synonyms(f->cell(r, forms)))
+          add_phrase(form, lang_mask(lang), EntryKind::title, static_cast<uint32_t>(titles_.size() - 1), false);
+      }
+    }
+    if (const data::DataFile* f = data::find_file(code_dir + "/institutions.tsv")) {
+      EW_COLUMN(forms, *f, "forms");
+      EW_COLUMN(name, *f, "name");
+      EW_COLUMN(sector, *f, "sector");
+      EW_COLUMN(alone, *f, "alone");
+      for (uint32_t r = 0; r < f->rows; ++r) {
+        bool is_alone = f->cell(r, alone) == "yes";
+        institutions_.push_back({std::string(f->cell(r, name)), std::string(f->cell(r, sector)), is_alone});
+        for (std::string_view form : data::split_synonyms(f->cell(r, forms)))
+          add_phrase(form, lang_mask(lang), EntryKind::institution, static_cast<uint32_t>(institutions_.size() - 1),
+                     is_alone);
+      }
+    }
+    if (const data::DataFile* f = data::find_file(code_dir + "/entity_cues.tsv")) {
+      EW_COLUMN(cue_column, *f, "cue");
+      EW_COLUMN(kind, *f, "kind");
+      static constexpr std::string_view kCues[] = {"speech",     "honorific",  "org_suffix", "org_prefix",
+                                                   "loc_prefix", "our_country", "the_country"};
+      for (uint32_t r = 0; r < f->rows; ++r) {
+        auto it = std::find(std::begin(kCues), std::end(kCues), f->cell(r, kind));
+        if (it == std::end(kCues)) return make_error(ErrorCode::internal, std::string(f->path) + ": unknown cue kind");
+        auto cue = static_cast<Cue>(it - std::begin(kCues));
+        bool case_sensitive = cue == Cue::honorific || cue == Cue::org_suffix || cue == Cue::org_prefix;
+        for (std::string_view form : data::split_synonyms(f->cell(r, cue_column)))
+          add_phrase(form, lang_mask(lang), EntryKind::cue, static_cast<uint32_t>(cue), case_sensitive);
+      }
+    }
+    if (const data::DataFile* f = data::find_file(code_dir + "/stopwords.txt")) {
+      for (uint32_t r = 0; r < f->rows; ++r) {
+        stopwords_[static_cast<int>(lang)].insert(f->cell(r, 0));
+        stopwords_[static_cast<int>(Lang::und)].insert(f->cell(r, 0));
+      }
+    }
+  }
+
+  if (const data::DataFile* f = data::find_file("common/places.tsv")) {
+    EW_COLUMN(names, *f, "names");
+    EW_COLUMN(type, *f, "type");
+    EW_COLUMN(country, *f, "country");
+    for (uint32_t r = 0; r < f->rows; ++r) {
+      auto forms = data::split_synonyms(f->cell(r, names));
+      Actor a;
+      a.name = std::string(forms[0]);
+      auto t = entity_type_from_name(f->cell(r, type));
+      if (!t) return make_error(ErrorCode::internal, "common/places.tsv: unknown type");
+      a.type = *t;
+      a.country = std::string(f->cell(r, country));
+      ActorGroup g;
+      g.key = "place:" + a.name;
+      g.rows.push_back(std::move(a));
+      uint32_t group = add_group(std::move(g));
+      for (std::string_view form : forms) add_phrase(form, kAllLangs, EntryKind::actor, group, true);
+    }
+  }
+  if (const data::DataFile* f = data::find_file("common/organisations.tsv")) {
+    EW_COLUMN(name, *f, "name");
+    EW_COLUMN(names, *f, "names");
+    EW_COLUMN(org, *f, "org");
+    EW_COLUMN(country, *f, "country");
+    EW_COLUMN(sector, *f, "sector");
+    for (uint32_t r = 0; r < f->rows; ++r) {
+      Actor a;
+      a.name = std::string(f->cell(r, name));
+      a.type = EntityType::org;
+      a.org = std::string(f->cell(r, org));
+      a.country = std::string(f->cell(r, country));
+      a.sector = std::string(f->cell(r, sector));
+      ActorGroup g;
+      g.key = "org:" + a.name;
+      g.rows.push_back(std::move(a));
+      uint32_t group = add_group(std::move(g));
+      add_phrase(f->cell(r, name), kAllLangs, EntryKind::actor, group, true);
+      for (std::string_view form : data::split_synonyms(f->cell(r, names)))
+        add_phrase(form, kAllLangs, EntryKind::actor, group, true);
+    }
+  }
+  if (const data::DataFile* f = data::find_file("common/actors.tsv")) {
+    std::vector<std::string_view> header(f->header, f->header + f->columns);
+    std::vector<Actor> actors;
+    for (uint32_t r = 0; r < f->rows; ++r) {
+      std::vector<std::string_view> cells(f->cells + r * f->columns, f->cells + (r + 1) * f->columns);
+      auto actor = actor_from_row(header, cells, "common/actors.tsv");
+      if (!actor.ok()) return actor.status();
+      actors.push_back(*std::move(actor));
+    }
+    add_actors(actors, false);
+  }
+  if (const data::DataFile* f = data::find_file("common/given_names.txt"))
+    for (uint32_t r = 0; r < f->rows; ++r) add_phrase(f->cell(r, 0), kAllLangs, EntryKind::given_name, 0, true);
+  if (const data::DataFile* f = data::find_file("common/name_particles.txt"))
+    for (uint32_t r = 0; r < f->rows; ++r) add_phrase(f->cell(r, 0), kAllLangs, EntryKind::particle, 0, true);
+#undef EW_COLUMN
+  return absl::OkStatus();
+}
+
+// ---- one document --------------------------------------------------------------------------
+
+// The work on one document: candidates found sentence by sentence, then merged into entities.
+class EntityPass {
+ public:
+  using R = EntityRecognizer;
+  EntityPass(const R& r, Document& doc) : r_(r), doc_(doc) {}
+
+  void run() {
+    hashes_.resize(doc_.tokens.size());
+    for (size_t t = 0; t < doc_.tokens.size(); ++t)
+      hashes_[t] = PhraseMatcher::hash_token(slice(doc_.folded, doc_.tokens[t].span));
+    for (uint32_t s = 0; s < doc_.sentences.size(); ++s) {
+      const Sentence& sentence = doc_.sentences[s];
+      if (doc_.blocks[sentence.block].kind == BlockKind::boilerplate) continue;
+      scan_sentence(sentence);
+    }
+    build_entities();
+  }
+
+ private:
+  enum class CandKind : uint8_t { actor, person, name, title, institution, our_country, the_country };
+  struct Cand {
+    CandKind kind;
+    Span span;
+    uint32_t tb, te;  // tokens
+    EntityType type = EntityType::person;
+    uint32_t ref = 0;  // actor group, title, institution
+    // Context: what titles, adjectives and "of Belgium" say about it.
+    std::string_view country, org, sector, role;
+    TitleKind title_kind = TitleKind::other;
+    bool has_title = false;
+    bool drop = false;
+    Span phrase;
+    int32_t entity = -1;
+  };
+  struct Item {  // a dictionary match
+    uint32_t tb, te;
+    const R::Entry* entry;
+  };
+
+  const R::Entry* best_entry(const PhraseMatcher::Node& node, uint32_t tb, Lang lang, bool sentence_caps) const {
+    const R::Entry* best = nullptr;
+    int best_rank = 99;
+    const uint32_t* values = r_.matcher_.values(node);
+    for (uint32_t k = 0; k < node.count; ++k) {
+      const R::Entry& e = r_.entries_[values[k]];
+      if (!(e.langs & lang_bit(lang))) continue;
+      bool ok = true;
+      for (uint32_t i = 0; i < e.tokens && i < 16 && ok; ++i) {
+        uint32_t need = (e.case_mask >> (2 * i)) & 3;
+        const Token& t = doc_.tokens[tb + i];
+        if (need == 1) ok = t.is(kTokUpperInitial);
+        else if (need == 2) ok = t.is(kTokAllUpper) && !(sentence_caps && t.span.size() <= 2);
+      }
+      if (!ok) continue;
+      int rank = e.kind == R::EntryKind::actor ? (e.user ? 0 : 1) : static_cast<int>(e.kind) + 2;
+      if (rank < best_rank) {
+        best_rank = rank;
+        best = &e;
+      }
+    }
+    return best;
+  }
+
+  // Longest dictionary match at token i (within [i, end)).
+  bool match_at(uint32_t i, uint32_t end, Lang lang, bool caps, Item& out) const {
+    uint64_t h = PhraseMatcher::kStart;
+    bool found = false;
+    for (uint32_t j = i; j < end; ++j) {
+      h = PhraseMatcher::extend(h, hashes_[j]);
+      const PhraseMatcher::Node* node = r_.matcher_.find(h);
+      if (!node) break;
+      if (node->count)
+        if (const R::Entry* e = best_entry(*node, i, lang, caps)) {
+          out = {i, j + 1, e};
+          found = true;
+        }
+      if (!node->has_longer) break;
+    }
+    return found;
+  }
+
+  Span token_span(uint32_t tb, uint32_t te) const { return {doc_.tokens[tb].span.begin, doc_.tokens[te - 1].span.end}; }
+  std::string_view folded(uint32_t t) const { return slice(doc_.folded, doc_.tokens[t].span); }
+  std::string_view text(uint32_t t) const { return slice(doc_.text, doc_.tokens[t].span); }
+  bool is_cap(uint32_t t) const { return doc_.tokens[t].is(kTokUpperInitial); }
+
+  const Actor& row(uint32_t group) const {
+    const auto& rows = r_.groups_[group].rows;
+    if (doc_.reference_date) {
+      for (const Actor& a : rows)
+        if ((a.from || a.until) && a.holds_on(*doc_.reference_date)) return a;
+    }
+    for (const Actor& a : rows)
+      if (!a.from && !a.until) return a;
+    return rows.front();
+  }
+
+  void scan_sentence(const Sentence& s) {
+    const uint32_t sb = s.token_begin, se = s.token_end;
+    if (sb == se) return;
+    // A headline in capitals: two-letter acronyms are not trusted there.
+    uint32_t words = 0, caps = 0;
+    for (uint32_t t = sb; t < se; ++t)
+      if (doc_.tokens[t].is(kTokWord)) {
+        ++words;
+        caps += doc_.tokens[t].is(kTokAllUpper);
+      }
+    const bool sentence_caps = words >= 3 && caps * 4 >= words * 3;
+    const Lang lang = s.language;
+
+    items_.clear();
+    for (uint32_t i = sb; i < se;) {
+      Item item;
+      if (match_at(i, se, lang, sentence_caps, item)) {
+        items_.push_back(item);
+        i = item.te;
+        continue;
+      }
+      if (doc_.tokens[i].is(kTokHyphenated) && is_cap(i)) hyphen_parts(i);
+      ++i;
+    }
+
+    // Capitalised words the dictionaries do not know, and their cues.
+    const size_t first_cand = cands_.size();
+    size_t k = 0;  // next item
+    for (uint32_t i = sb; i < se;) {
+      while (k < items_.size() && items_[k].te <= i) ++k;
+      if (k < items_.size() && items_[k].tb <= i) {
+        i = items_[k].te;
+        continue;
+      }
+      if (!starts_name(i, sb, lang)) {
+        ++i;
+        continue;
+      }
+      uint32_t j = i + 1;
+      for (;;) {
+        while (j < se && (k >= items_.size() || items_[k].tb > j) && is_cap(j) && doc_.tokens[j].is(kTokWord)) ++j;
+        // particles inside names: "von der Leyen", "Lula da Silva"
+        uint32_t p = j;
+        while (p < se && is_particle(p) && (k >= items_.size() || items_[k].tb > p)) ++p;
+        if (p > j && p < se && is_cap(p) && doc_.tokens[p].is(kTokWord) && (k >= items_.size() || items_[k].tb > p)) {
+          j = p;
+          continue;
+        }
+        break;
+      }
+      unknown_.push_back({i, j});
+      i = j;
+    }
+    emit_sentence(sb, se, lang, first_cand);
+  }
+
+  bool is_particle(uint32_t t) const {
+    uint64_t h = PhraseMatcher::extend(PhraseMatcher::kStart, hashes_[t]);
+    const PhraseMatcher::Node* node = r_.matcher_.find(h);
+    if (!node) return false;
+    const uint32_t* values = r_.matcher_.values(*node);
+    for (uint32_t k = 0; k < node->count; ++k)
+      if (r_.entries_[values[k]].kind == R::EntryKind::particle) return !is_cap(t);
+    return false;
+  }
+
+  bool has_entry(uint32_t t, R::EntryKind kind) const {
+    const PhraseMatcher::Node* node = r_.matcher_.find(PhraseMatcher::extend(PhraseMatcher::kStart, hashes_[t]));
+    if (!node) return false;
+    const uint32_t* values = r_.matcher_.values(*node);
+    for (uint32_t k = 0; k < node->count; ++k)
+      if (r_.entries_[values[k]].kind == kind) return true;
+    return false;
+  }
+
+  // Whether a capitalised word at t may start a name: not a function word opening a sentence.
+  bool starts_name(uint32_t t, uint32_t sb, Lang lang) const {
+    const Token& tok = doc_.tokens[t];
+    if (!tok.is(kTokWord) || !tok.is(kTokUpperInitial)) return false;
+    if (r_.stopwords_[static_cast<int>(lang)].contains(folded(t))) return false;
+    return true;
+  }
+
+  // "NAVO-verband", "Belgium-Ukraine": the parts of a hyphenated word that are names.
+  void hyphen_parts(uint32_t t) {
+    const Span span = doc_.tokens[t].span;
+    uint32_t start = span.begin;
+    for (uint32_t p = span.begin; p <= span.end; ++p) {
+      if (p < span.end && doc_.text[p] != '-') continue;
+      if (p > start) {
+        uint64_t h = PhraseMatcher::extend(PhraseMatcher::kStart,
+                                           PhraseMatcher::hash_token(std::string_view(doc_.folded).substr(start, p - start)));
+        if (const PhraseMatcher::Node* node = r_.matcher_.find(h)) {
+          const uint32_t* values = r_.matcher_.values(*node);
+          for (uint32_t k = 0; k < node->count; ++k) {
+            const R::Entry& e = r_.entries_[values[k]];
+            char first = doc_.text[start];
+            if (e.kind != R::EntryKind::actor || first < 'A' || first > 'Z') continue;
+            Cand c{};
+            c.kind = CandKind::actor;
+            c.span = {start, p};
+            c.phrase = c.span;
+            c.tb = t;
+            c.te = t + 1;
+            c.ref = e.ref;
+            c.type = r_.groups_[e.ref].rows.front().type;
+            part_cands_.push_back(c);
+            break;
+          }
+        }
+      }
+      start = p + 1;
+    }
+  }
+
+  bool is_cue(uint32_t tb, uint32_t te, R::Cue cue) const {
+    for (const Item& it : items_)
+      if (it.tb == tb && it.te == te && it.entry->kind == R::EntryKind::cue && it.entry->ref == static_cast<uint32_t>(cue))
+        return true;
+    return false;
+  }
+  const Item* item_at(uint32_t t) const {
+    for (const Item& it : items_)
+      if (it.tb <= t && t < it.te) return &it;
+    return nullptr;
+  }
+  const Item* item_starting(uint32_t t) const {
+    for (const Item& it : items_)
+      if (it.tb == t) return &it;
+    return nullptr;
+  }
+  const Item* item_ending(uint32_t t) const {  // the item whose last token is t - 1
+    for (const Item& it : items_)
+      if (it.te == t) return &it;
+    return nullptr;
+  }
+  bool is_token(uint32_t t, std::string_view s) const { return t < doc_.tokens.size() && folded(t) == s; }
+
+  // Turns the sentence's dictionary items and unknown capitalised runs into candidates,
+  // binding titles to the names they qualify.
+  void emit_sentence(uint32_t sb, uint32_t se, Lang lang, size_t first_cand) {
+    // Name-like runs: classify by their cues.
+    std::vector<Cand> names;
+    for (auto [tb, te] : unknown_) {
+      Cand c{};
+      c.kind = CandKind::name;
+      c.tb = tb;
+      c.te = te;
+      c.span = token_span(tb, te);
+      c.phrase = c.span;
+      c.type = guess_type(tb, te, sb, se, lang);
+      names.push_back(c);
+    }
+    unknown_.clear();
+
+    std::vector<Cand> out;
+    for (const Item& it : items_) {
+      Cand c{};
+      c.tb = it.tb;
+      c.te = it.te;
+      c.span = token_span(it.tb, it.te);
+      c.phrase = c.span;
+      c.ref = it.entry->ref;
+      switch (it.entry->kind) {
+        case R::EntryKind::actor:
+          c.kind = CandKind::actor;
+          c.type = r_.groups_[c.ref].rows.front().type;
+          break;
+        case R::EntryKind::title:
+          c.kind = CandKind::title;
+          break;
+        case R::EntryKind::institution:
+          c.kind = CandKind::institution;
+          c.type = EntityType::org;
+          break;
+        case R::EntryKind::cue:
+          if (it.entry->ref == static_cast<uint32_t>(R::Cue::our_country)) c.kind = CandKind::our_country;
+          else if (it.entry->ref == static_cast<uint32_t>(R::Cue::the_country)) c.kind = CandKind::the_country;
+          else continue;
+          c.type = EntityType::gpe;
+          break;
+        case R::EntryKind::given_name: {
+          // A given name alone: a person when a capitalised word follows it.
+          c.kind = CandKind::name;
+          c.type = EntityType::person;
+          uint32_t te = it.te;
+          while (te < se && is_cap(te) && doc_.tokens[te].is(kTokWord) && !item_at(te)) ++te;
+          if (te == it.te) continue;
+          c.te = te;
+          c.span = token_span(c.tb, te);
+          c.phrase = c.span;
+          // it absorbed unknown runs after it
+          names.erase(std::remove_if(names.begin(), names.end(), [&](const Cand& n) { return n.tb >= c.tb && n.te <= te; }),
+                      names.end());
+          break;
+        }
+        default:
+          continue;
+      }
+      out.push_back(c);
+    }
+    for (Cand& c : names) out.push_back(c);
+    for (Cand& c : part_cands_) out.push_back(c);
+    part_cands_.clear();
+    std::sort(out.begin(), out.end(), [](const Cand& a, const Cand& b) { return a.span.begin < b.span.begin; });
+    bind_titles(out, lang);
+    bind_institutions(out, lang);
+    for (Cand& c : out)
+      if (!c.drop && (c.kind != CandKind::title || !c.has_title)) cands_.push_back(c);
+    (void)first_cand;
+  }
+
+  // Rules for a capitalised run the dictionaries do not know.
+  EntityType guess_type(uint32_t tb, uint32_t te, uint32_t sb, uint32_t se, Lang lang) const {
+    if (tb > sb && is_cue(tb - 1, tb, R::Cue::honorific)) return EntityType::person;
+    const Item* before = item_ending(tb);
+    if (before && before->entry->kind == R::EntryKind::cue) {
+      auto cue = static_cast<R::Cue>(before->entry->ref);
+      if (cue == R::Cue::honorific || cue == R::Cue::speech) return EntityType::person;
+      if (cue == R::Cue::org_prefix) return EntityType::org;
+      if (cue == R::Cue::loc_prefix && te - tb == 1) return EntityType::gpe;
+    }
+    const Item* after = item_starting(te);
+    if (after && after->entry->kind == R::EntryKind::cue) {
+      auto cue = static_cast<R::Cue>(after->entry->ref);
+      if (cue == R::Cue::speech) return EntityType::person;
+      if (cue == R::Cue::org_suffix) return EntityType::org;
+    }
+    if (has_entry(te - 1, R::EntryKind::cue) && te - tb > 1) return EntityType::org;  // "... Bank"
+    if (te - tb == 1 && doc_.tokens[tb].is(kTokAllUpper)) return EntityType::org;
+    return te - tb >= 2 ? EntityType::person : EntityType::org;
+  }
+
+  // "Ukrainian President Volodymyr Zelensky", "NATO Secretary General Jens Stoltenberg",
+  // "Minister of Defense of Belgium Ludivine Dedonder", "Ludivine Dedonder, Belgian Minister
+  // of Defense", "le président ukrainien", "premier De Wever", "his Ukrainian counterpart,
+  // Rustem Umjerov", "Belgium's newly appointed Minister of Defence, Theo Francken".
+  void bind_titles(std::vector<Cand>& out, Lang lang) {
+    for (size_t i = 0; i < out.size(); ++i) {
+      Cand& t = out[i];
+      if (t.kind != CandKind::title) continue;
+      const R::Title& title = r_.titles_[t.ref];
+      t.role = title.role;
+      t.sector = title.sector;
+      t.org = title.org;
+      t.title_kind = title.kind;
+      Span phrase = t.span;
+      // modifiers before: adjective, organisation, "Belgium's"
+      size_t m = i;
+      while (m > 0) {
+        const Cand& p = out[m - 1];
+        uint32_t gap_end = t.tb;
+        if (m < i) gap_end = out[m].tb;
+        bool adjacent = p.te == gap_end;
+        // "Belgium's newly appointed Minister": allow "'s" and up to three lower-case words
+        if (!adjacent && p.kind == CandKind::actor && is_token(p.te, "'") && is_token(p.te + 1, "s")) {
+          uint32_t g = p.te + 2, lower = 0;
+          while (g < gap_end && !is_cap(g) && doc_.tokens[g].is(kTokWord) && lower < 3) ++g, ++lower;
+          adjacent = g == gap_end;
+        }
+        if (!adjacent && p.kind == CandKind::actor && p.te + 1 == gap_end && is_token(p.te, "'s")) adjacent = true;
+        if (!adjacent || p.kind != CandKind::actor) break;
+        const Actor& a = row(p.ref);
+        if (a.type == EntityType::norp || r_.groups_[p.ref].country) {
+          if (t.country.empty()) t.country = a.country;
+        } else if (a.type == EntityType::org) {
+          if (!a.org.empty() && t.org.empty()) {
+            t.org = a.org;
+            t.sector = a.sector;
+          }
+          if (!a.country.empty() && t.country.empty()) t.country = a.country;
+        } else {
+          break;
+        }
+        phrase.begin = p.span.begin;
+        --m;
+      }
+      // modifiers after: French adjective ("président ukrainien"), "of Belgium", "van België"
+      size_t n = i + 1;
+      uint32_t next = t.te;
+      for (int round = 0; round < 2 && n < out.size(); ++round) {
+        const Cand& q = out[n];
+        uint32_t gap = next;
+        bool of = false;
+        while (gap < q.tb && gap < next + 3 &&
+               (is_token(gap, "of") || is_token(gap, "van") || is_token(gap, "de") || is_token(gap, "du") ||
+                is_token(gap, "des") || is_token(gap, "la") || is_token(gap, "d'") || is_token(gap, "the") ||
+                is_token(gap, "l'"))) {
+          ++gap;
+          of = true;
+        }
+        if (gap != q.tb || q.kind != CandKind::actor) break;
+        const Actor& a = row(q.ref);
+        if (a.type == EntityType::norp && !of && lang == Lang::fr) {
+          if (t.country.empty()) t.country = a.country;
+        } else if (of && (r_.groups_[q.ref].country || a.type == EntityType::org)) {
+          if (r_.groups_[q.ref].country && t.country.empty()) t.country = a.country;
+          if (a.type == EntityType::org) {
+            if (!a.org.empty() && t.org.empty()) {
+              t.org = a.org;
+              t.sector = a.sector;
+            }
+            if (!a.country.empty() && t.country.empty()) t.country = a.country;
+          }
+        } else {
+          break;
+        }
+        phrase.end = q.span.end;
+        next = q.te;
+        ++n;
+      }
+      t.phrase = phrase;
+      // the person: right after (maybe after a comma), or before with a comma
+      Cand* person = nullptr;
+      if (n < out.size()) {
+        Cand& q = out[n];
+        uint32_t gap = next;
+        if (is_token(gap, ",")) ++gap;
+        if (q.tb == gap && is_person_like(q)) person = &q;
+      }
+      if (!person && m > 0) {
+        Cand& p = out[m - 1];
+        uint32_t first = out[m].tb;
+        if (m == i) first = t.tb;
+        // "Dedonder, Belgian Minister", "Dedonder, the Minister of Defence", "X, minister van Defensie"
+        uint32_t g = first;
+        while (g > p.te && (is_token(g - 1, "the") || is_token(g - 1, "de") || is_token(g - 1, "het") ||
+                            is_token(g - 1, "le") || is_token(g - 1, "la") || is_token(g - 1, "l'")))
+          --g;
+        if (g == p.te + 1 && is_token(p.te, ",") && is_person_like(p)) person = &p;
+      }
+      if (person) {
+        t.has_title = true;
+        if (person->kind == CandKind::name) person->type = EntityType::person;
+        person->has_title = true;
+        person->role = t.role;
+        person->title_kind = t.title_kind;
+        person->sector = t.sector;
+        person->org = t.org;
+        person->country = t.country;
+        person->phrase = {std::min(person->span.begin, t.phrase.begin), std::max(person->span.end, t.phrase.end)};
+      }
+    }
+  }
+
+  bool is_person_like(const Cand& c) const {
+    if (c.kind == CandKind::name) return true;
+    return c.kind == CandKind::actor && r_.groups_[c.ref].rows.front().type == EntityType::person;
+  }
+
+  // "the Belgian army", "Ukraine's defence ministry", "l'armée belge", "het Belgische leger",
+  // "the Armed Forces of Ukraine", "Defensie".
+  void bind_institutions(std::vector<Cand>& out, Lang lang) {
+    for (size_t i = 0; i < out.size(); ++i) {
+      Cand& c = out[i];
+      if (c.kind != CandKind::institution) continue;
+      const R::Institution& inst = r_.institutions_[c.ref];
+      c.sector = inst.sector;
+      auto country_of = [&](const Cand& q) -> std::string_view {
+        if (q.kind != CandKind::actor) return {};
+        const Actor& a = row(q.ref);
+        if (a.type == EntityType::norp || r_.groups_[q.ref].country) return a.country;
+        return {};
+      };
+      if (i > 0) {
+        const Cand& p = out[i - 1];
+        bool adjacent = p.te == c.tb || (p.te + 1 == c.tb && is_token(p.te, "'s")) ||
+                        (p.te + 2 == c.tb && is_token(p.te, "'") && is_token(p.te + 1, "s"));
+        if (adjacent && !country_of(p).empty()) {
+          c.country = country_of(p);
+          c.span = {p.span.begin, c.span.end};
+        }
+      }
+      if (c.country.empty() && i + 1 < out.size()) {
+        const Cand& q = out[i + 1];
+        bool adjacent = q.tb == c.te && lang == Lang::fr;
+        bool of = q.tb == c.te + 1 && (is_token(c.te, "of") || is_token(c.te, "van") || is_token(c.te, "de"));
+        if ((adjacent || of) && !country_of(q).empty()) {
+          c.country = country_of(q);
+          c.span = {c.span.begin, q.span.end};
+        }
+      }
+      c.phrase = c.span;
+      c.drop = c.country.empty() && !inst.alone;  // "the army" of no country named
+    }
+  }
+
+  // ---- entities --------------------------------------------------------------------------
+
+  struct PersonInfo {
+    int32_t entity;
+    std::string surname;  // folded
+    std::string key;      // spelling key of the surname
+    uint32_t last_mention;
+  };
+
+  int32_t entity_for(const std::string& key, EntityType type, std::string_view name) {
+    auto [it, fresh] = by_key_.try_emplace(key, static_cast<int32_t>(doc_.entities.size()));
+    if (fresh) {
+      Entity e;
+      e.type = type;
+      e.name = std::string(name);
+      doc_.entities.push_back(std::move(e));
+      roles_.push_back(TitleKind::other);
+    }
+    return it->second;
+  }
+
+  void fill(Entity& e, std::string_view country, std::string_view org, std::string_view sector, std::string_view role) {
+    if (e.country.empty() && !country.empty()) e.country = std::string(country);
+    if (e.org.empty() && !org.empty()) e.org = std::string(org);
+    if (e.sector.empty() && !sector.empty()) e.sector = std::string(sector);
+    if (e.role.empty() && !role.empty()) e.role = std::string(role);
+  }
+
+  void add_mention(int32_t entity, const Cand& c, MentionKind kind) {
+    EntityMention m;
+    m.span = c.span;
+    m.phrase = c.phrase;
+    m.token_begin = c.tb;
+    m.token_end = c.te;
+    m.entity = static_cast<uint32_t>(entity);
+    m.kind = kind;
+    doc_.mentions.push_back(m);
+  }
+
+  // The folded surname of a person named by tokens [tb, te): the words after the given name.
+  std::string surname_of(uint32_t tb, uint32_t te) const {
+    uint32_t start = te - 1;
+    while (start > tb && (is_particle(start - 1) || (start - 1 > tb && is_cap(start - 1) &&
+                                                      (folded(start - 1) == "de" || folded(start - 1) == "van"))))
+      --start;
+    return std::string(slice(doc_.folded, token_span(start, te)));
+  }
+
+  int32_t find_person(const Cand& c) const {
+    std::string full(slice(doc_.folded, c.span));
+    std::string key = spelling_key(full);
+    int32_t best = -1;
+    for (const PersonInfo& p : persons_) {
+      const std::string& name = doc_.entities[p.entity].name;
+      if (fold_case(name) == full || p.surname == full || p.key == key) best = p.entity;
+      else if (key.size() >= 5 && edit_distance(key, p.key, 1) <= 1) best = p.entity;
+    }
+    return best;
+  }
+
+  void register_person(int32_t entity, uint32_t tb, uint32_t te, uint32_t at) {
+    std::string surname = surname_of(tb, te);
+    for (PersonInfo& p : persons_)
+      if (p.entity == entity && p.surname == surname) {
+        p.last_mention = at;
+        return;
+      }
+    persons_.push_back({entity, surname, spelling_key(surname), at});
+  }
+
+  void build_entities() {
+    std::sort(cands_.begin(), cands_.end(), [](const Cand& a, const Cand& b) { return a.span.begin < b.span.begin; });
+    // The country in focus: the most named one.
+    absl::flat_hash_map<std::string_view, uint32_t> counts;
+    std::string_view focus;
+    uint32_t focus_count = 0;
+    for (const Cand& c : cands_)
+      if (c.kind == CandKind::actor && r_.groups_[c.ref].country) {
+        uint32_t n = ++counts[row(c.ref).country];
+        if (n > focus_count) focus_count = n, focus = row(c.ref).country;
+      }
+    int32_t last_country = -1;
+
+    for (size_t i = 0; i < cands_.size(); ++i) {
+      Cand& c = cands_[i];
+      switch (c.kind) {
+        case CandKind::actor: {
+          const R::ActorGroup& g = r_.groups_[c.ref];
+          const Actor& a = row(c.ref);
+          int32_t e = entity_for(g.key, a.type, a.name);
+          fill(doc_.entities[e], a.country, a.org, a.sector, a.role);
+          fill(doc_.entities[e], c.country, c.org, c.sector, c.role);
+          if (c.has_title) roles_[e] = c.title_kind;
+          add_mention(e, c, MentionKind::name);
+          if (a.type == EntityType::person) register_person(e, c.tb, c.te, c.span.begin);
+          if (g.country) last_country = e;
+          break;
+        }
+        case CandKind::name: {
+          std::string_view name = slice(doc_.text, c.span);
+          int32_t e = -1;
+          if (c.type == EntityType::person || c.te - c.tb == 1) {
+            e = find_person(c);
+            if (e < 0 && c.has_title && c.te - c.tb <= 2) {
+              // "premier De Wever": a dictionary person with that surname and role
+              auto it = r_.person_surnames_.find(fold_case(name.substr(name.rfind(' ') == std::string_view::npos ? 0 : name.rfind(' ') + 1)));
+              if (it != r_.person_surnames_.end()) {
+                const Actor& a = row(it->second);
+                if (a.role == c.role || c.role.empty()) {
+                  e = entity_for(r_.groups_[it->second].key, EntityType::person, a.name);
+                  fill(doc_.entities[e], a.country, a.org, a.sector, a.role);
+                }
+              }
+            }
+          }
+          if (e < 0) {
+            if (c.type == EntityType::org && c.te - c.tb == 1 && !doc_.tokens[c.tb].is(kTokAllUpper) && !c.has_title &&
+                c.tb == sentence_start(c.tb))
+              break;  // a capitalised word opening a sentence, with nothing to say it is a name
+            e = entity_for(std::string(entity_type_name(c.type)) + ":" + std::string(slice(doc_.folded, c.span)), c.type,
+                           name);
+          }
+          Entity& ent = doc_.entities[e];
+          fill(ent, c.country, c.org, c.sector, c.role);
+          if (c.has_title) roles_[e] = c.title_kind;
+          add_mention(e, c, MentionKind::name);
+          if (ent.type == EntityType::person) register_person(e, c.tb, c.te, c.span.begin);
+          break;
+        }
+        case CandKind::title: {
+          // a role standing alone: the latest person holding a matching role
+          int32_t e = resolve_role(c);
+          if (e >= 0) add_mention(e, c, MentionKind::nominal);
+          break;
+        }
+        case CandKind::institution: {
+          const R::Institution& inst = r_.institutions_[c.ref];
+          std::string_view country = c.country.empty() ? focus : c.country;
+          if (country.empty()) break;
+          int32_t e = entity_for("inst:" + std::string(country) + ":" + inst.name, EntityType::org,
+                                 slice(doc_.text, c.span));
+          fill(doc_.entities[e], country, {}, inst.sector, {});
+          add_mention(e, c, MentionKind::nominal);
+          break;
+        }
+        case CandKind::our_country:
+        case CandKind::the_country: {
+          int32_t e = -1;
+          if (c.kind == CandKind::our_country && !focus.empty()) {
+            auto it = r_.country_groups_.find(std::string(focus));
+            if (it != r_.country_groups_.end()) {
+              const Actor& a = row(it->second);
+              e = entity_for(r_.groups_[it->second].key, EntityType::gpe, a.name);
+              fill(doc_.entities[e], a.country, {}, {}, {});
+            }
+          } else {
+            e = last_country;
+          }
+          if (e >= 0) add_mention(e, c, MentionKind::reference);
+          break;
+        }
+        case CandKind::person:
+          break;
+      }
+    }
+    std::sort(doc_.mentions.begin(), doc_.mentions.end(),
+              [](const EntityMention& a, const EntityMention& b) { return a.span.begin < b.span.begin; });
+    for (const EntityMention& m : doc_.mentions) doc_.entities[m.entity].mentions.push_back(m.span);
+  }
+
+  uint32_t sentence_start(uint32_t token) const {
+    auto it = std::upper_bound(doc_.sentences.begin(), doc_.sentences.end(), token,
+                               [](uint32_t t, const Sentence& s) { return t < s.token_begin; });
+    return it == doc_.sentences.begin() ? 0 : std::prev(it)->token_begin;
+  }
+
+  int32_t resolve_role(const Cand& c) const {
+    int32_t best = -1;
+    uint32_t best_at = 0;
+    for (const PersonInfo& p : persons_) {
+      const Entity& e = doc_.entities[p.entity];
+      if (p.last_mention > c.span.begin && best >= 0) continue;
+      bool role_ok = e.role == c.role || (c.role == "minister" && roles_[p.entity] == TitleKind::minister) ||
+                     (c.title_kind == TitleKind::head && c.role == "leader" && roles_[p.entity] == TitleKind::head) ||
+                     (c.title_kind == TitleKind::head && c.role == "leader" &&
+                      (e.role == "president" || e.role == "prime minister" || e.role == "chancellor"));
+      if (!role_ok) continue;
+      if (!c.country.empty() && !e.country.empty() && c.country != e.country) continue;
+      if (!c.org.empty() && !e.org.empty() && c.org != e.org) continue;
+      if (p.last_mention >= best_at) {
+        best = p.entity;
+        best_at = p.last_mention;
+      }
+    }
+    return best;
+  }
+
+  const R& r_;
+  Document& doc_;
+  std::vector<uint64_t> hashes_;
+  std::vector<Item> items_;
+  std::vector<std::pair<uint32_t, uint32_t>> unknown_;
+  std::vector<Cand> part_cands_;
+  std::vector<Cand> cands_;
+  absl::flat_hash_map<std::string, int32_t> by_key_;
+  std::vector<TitleKind> roles_;
+  std::vector<PersonInfo> persons_;
+};
+
+void EntityRecognizer::recognize(Document& doc) const { EntityPass(*this, doc).run(); }
+
+}  // namespace eventwire::internal

@@ -1,0 +1,54 @@
+// Token-sequence lookup for multi-word names: each phrase is stored as the chain of hashes of
+// its folded tokens, so a text is matched by hashing each token once and following the chain
+// from every position, without building strings. Phrases sharing a prefix share its links.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+
+namespace eventwire::internal {
+
+class PhraseMatcher {
+ public:
+  // The hash of one (folded) token, and of a sequence extended by one more token.
+  static uint64_t hash_token(std::string_view folded) {
+    uint64_t h = 1469598103934665603ull;
+    for (unsigned char c : folded) h = (h ^ c) * 1099511628211ull;
+    return h;
+  }
+  static uint64_t extend(uint64_t sequence, uint64_t token) {
+    uint64_t h = (sequence ^ token) * 0x9E3779B97F4A7C15ull;
+    return h ^ (h >> 29);
+  }
+  static constexpr uint64_t kStart = 0x2545F4914F6CDD1Dull;
+
+  struct Node {
+    uint32_t first = 0;  // values of the phrases ending here: [first, first + count) in values()
+    uint32_t count = 0;
+    bool has_longer = false;  // some phrase continues past this one
+  };
+
+  // Adds a phrase (the hashes of its tokens) with a value; one phrase may carry several.
+  void add(const std::vector<uint64_t>& tokens, uint32_t value);
+  // Makes the matcher ready for lookups; add() may not be called afterwards.
+  void finalize();
+
+  // The node after `sequence` (kStart extended by each token), or nullptr.
+  const Node* find(uint64_t sequence) const {
+    auto it = nodes_.find(sequence);
+    return it == nodes_.end() ? nullptr : &it->second;
+  }
+  const uint32_t* values(const Node& n) const { return values_.data() + n.first; }
+  size_t size() const { return phrases_; }
+
+ private:
+  absl::flat_hash_map<uint64_t, Node> nodes_;
+  absl::flat_hash_map<uint64_t, std::vector<uint32_t>> pending_;
+  std::vector<uint32_t> values_;
+  size_t phrases_ = 0;
+};
+
+}  // namespace eventwire::internal
