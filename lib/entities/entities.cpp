@@ -257,6 +257,12 @@ absl::Status EntityRecognizer::load(const std::vector<Actor>& user_actors) {
           add_phrase(form, lang_mask(lang), EntryKind::cue, static_cast<uint32_t>(cue), case_sensitive);
       }
     }
+    if (const data::DataFile* f = data::find_file(code_dir + "/common_words.tsv")) {
+      EW_COLUMN(word, *f, "word");
+      for (uint32_t r = 0; r < f->rows; ++r)
+        for (std::string_view form : data::split_synonyms(f->cell(r, word)))
+          add_phrase(form, lang_mask(lang), EntryKind::common, 0, false);
+    }
     if (const data::DataFile* f = data::find_file(code_dir + "/stopwords.txt")) {
       for (uint32_t r = 0; r < f->rows; ++r) {
         stopwords_[static_cast<int>(lang)].insert(f->cell(r, 0));
@@ -372,7 +378,7 @@ class EntityPass {
     const uint32_t* values = r_.matcher_.values(node);
     for (uint32_t k = 0; k < node.count; ++k) {
       const R::Entry& e = r_.entries_[values[k]];
-      if (!(e.langs & lang_bit(lang))) continue;
+      if (!(e.langs & lang_bit(lang)) || e.kind == R::EntryKind::particle) continue;
       bool ok = true;
       for (uint32_t i = 0; i < e.tokens && i < 16 && ok; ++i) {
         uint32_t need = (e.case_mask >> (2 * i)) & 3;
@@ -464,7 +470,9 @@ class EntityPass {
       }
       uint32_t j = i + 1;
       for (;;) {
-        while (j < se && (k >= items_.size() || items_[k].tb > j) && is_cap(j) && doc_.tokens[j].is(kTokWord)) ++j;
+        while (j < se && (k >= items_.size() || items_[k].tb > j) && is_cap(j) && doc_.tokens[j].is(kTokWord) &&
+               !part_token(j))
+          ++j;
         // particles inside names: "von der Leyen", "Lula da Silva"
         uint32_t p = j;
         while (p < se && is_particle(p) && (k >= items_.size() || items_[k].tb > p)) ++p;
@@ -474,7 +482,11 @@ class EntityPass {
         }
         break;
       }
-      unknown_.push_back({i, j});
+      // A lone function word ("He", "La"), a lone letter, or words of a headline in capitals:
+      // nothing says they are names.
+      bool lone_common = j == i + 1 && (r_.stopwords_[static_cast<int>(lang)].contains(folded(i)) ||
+                                        doc_.tokens[i].span.size() == 1 || doc_.tokens[i].is(kTokAbbreviation));
+      if (!lone_common && !sentence_caps) unknown_.push_back({i, j});
       i = j;
     }
     emit_sentence(sb, se, lang, first_cand);
@@ -502,9 +514,24 @@ class EntityPass {
   // Whether a capitalised word at t may start a name: not a function word opening a sentence.
   bool starts_name(uint32_t t, uint32_t sb, Lang lang) const {
     const Token& tok = doc_.tokens[t];
-    if (!tok.is(kTokWord) || !tok.is(kTokUpperInitial)) return false;
-    if (r_.stopwords_[static_cast<int>(lang)].contains(folded(t))) return false;
+    if (!tok.is(kTokWord) || !tok.is(kTokUpperInitial) || part_token(t)) return false;
+    if (opens_clause(t, sb) && r_.stopwords_[static_cast<int>(lang)].contains(folded(t))) return false;
     return true;
+  }
+
+  // Whether a word is the first of its sentence or of a quotation, where any word is capitalised.
+  bool opens_clause(uint32_t t, uint32_t sb) const {
+    if (t == sb) return true;
+    const Token& prev = doc_.tokens[t - 1];
+    if (!prev.is(kTokPunct)) return false;
+    char c = doc_.text[prev.span.begin];
+    return c == '"' || c == '\'' || c == ':' || c == '(' || c == '-' || c == '*' || c == '.';
+  }
+
+  bool part_token(uint32_t t) const {
+    for (const Cand& c : part_cands_)
+      if (c.tb == t) return true;
+    return false;
   }
 
   // "NAVO-verband", "Belgium-Ukraine": the parts of a hyphenated word that are names.
@@ -892,7 +919,6 @@ class EntityPass {
         uint32_t n = ++counts[row(c.ref).country];
         if (n > focus_count) focus_count = n, focus = row(c.ref).country;
       }
-    int32_t last_country = -1;
 
     for (size_t i = 0; i < cands_.size(); ++i) {
       Cand& c = cands_[i];
@@ -901,12 +927,15 @@ class EntityPass {
           const R::ActorGroup& g = r_.groups_[c.ref];
           const Actor& a = row(c.ref);
           int32_t e = entity_for(g.key, a.type, a.name);
-          fill(doc_.entities[e], a.country, a.org, a.sector, a.role);
-          fill(doc_.entities[e], c.country, c.org, c.sector, c.role);
+          // What the text says ("NATO Secretary General") comes before the dictionary.
+          Entity& ent = doc_.entities[e];
+          fill(ent, c.country, c.org, c.sector, c.role);
+          fill(ent, c.org.empty() ? a.country : std::string_view(), c.country.empty() ? a.org : std::string_view(),
+               a.sector, a.role);
           if (c.has_title) roles_[e] = c.title_kind;
           add_mention(e, c, MentionKind::name);
           if (a.type == EntityType::person) register_person(e, c.tb, c.te, c.span.begin);
-          if (g.country) last_country = e;
+          if (g.country) country_mentions_.push_back({c.span.begin, e});
           break;
         }
         case CandKind::name: {
@@ -928,7 +957,7 @@ class EntityPass {
           }
           if (e < 0) {
             if (c.type == EntityType::org && c.te - c.tb == 1 && !doc_.tokens[c.tb].is(kTokAllUpper) && !c.has_title &&
-                c.tb == sentence_start(c.tb))
+                opens_clause(c.tb, sentence_start(c.tb)))
               break;  // a capitalised word opening a sentence, with nothing to say it is a name
             e = entity_for(std::string(entity_type_name(c.type)) + ":" + std::string(slice(doc_.folded, c.span)), c.type,
                            name);
@@ -967,7 +996,7 @@ class EntityPass {
               fill(doc_.entities[e], a.country, {}, {}, {});
             }
           } else {
-            e = last_country;
+            e = country_before(c);
           }
           if (e >= 0) add_mention(e, c, MentionKind::reference);
           break;
@@ -979,6 +1008,19 @@ class EntityPass {
     std::sort(doc_.mentions.begin(), doc_.mentions.end(),
               [](const EntityMention& a, const EntityMention& b) { return a.span.begin < b.span.begin; });
     for (const EntityMention& m : doc_.mentions) doc_.entities[m.entity].mentions.push_back(m.span);
+  }
+
+  // "the country": the first country named earlier in the same sentence (most often its
+  // subject), else the last one named before it.
+  int32_t country_before(const Cand& c) const {
+    const uint32_t start = doc_.tokens[sentence_start(c.tb)].span.begin;
+    int32_t last = -1;
+    for (const auto& [at, entity] : country_mentions_) {
+      if (at >= c.span.begin) break;
+      if (at >= start) return entity;
+      last = entity;
+    }
+    return last;
   }
 
   uint32_t sentence_start(uint32_t token) const {
@@ -1018,6 +1060,7 @@ class EntityPass {
   absl::flat_hash_map<std::string, int32_t> by_key_;
   std::vector<TitleKind> roles_;
   std::vector<PersonInfo> persons_;
+  std::vector<std::pair<uint32_t, int32_t>> country_mentions_;  // position, entity
 };
 
 void EntityRecognizer::recognize(Document& doc) const { EntityPass(*this, doc).run(); }

@@ -51,7 +51,7 @@ class EntityRecognizer {
   friend class EntityPass;
   EntityRecognizer() = default;
 
-  enum class EntryKind : uint8_t { actor, title, institution, cue, given_name, particle };
+  enum class EntryKind : uint8_t { actor, title, institution, cue, common, given_name, particle };
   enum class Cue : uint8_t { speech, honorific, org_suffix, org_prefix, loc_prefix, our_country, the_country };
   struct Entry {
     EntryKind kind;
