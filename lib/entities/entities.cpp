@@ -447,7 +447,9 @@ class EntityPass {
     for (uint32_t i = sb; i < se;) {
       Item item;
       if (match_at(i, se, lang, sentence_caps, item)) {
-        items_.push_back(item);
+        // Company suffixes ("Holdings", "Bank") end names rather than break them.
+        if (item.entry->kind != R::EntryKind::cue || item.entry->ref != static_cast<uint32_t>(R::Cue::org_suffix))
+          items_.push_back(item);
         i = item.te;
         continue;
       }
