@@ -378,7 +378,13 @@ class EntityPass {
     const uint32_t* values = r_.matcher_.values(node);
     for (uint32_t k = 0; k < node.count; ++k) {
       const R::Entry& e = r_.entries_[values[k]];
-      if (!(e.langs & lang_bit(lang)) || e.kind == R::EntryKind::particle) continue;
+      if (e.kind == R::EntryKind::particle) continue;
+      // Names, adjectives, titles and institutions of another language still count (a Dutch
+      // sentence quoting an English title, a sentence whose language was misjudged), after
+      // the language's own.
+      const bool own = (e.langs & lang_bit(lang)) != 0;
+      if (!own && e.kind != R::EntryKind::title && e.kind != R::EntryKind::institution && e.kind != R::EntryKind::actor)
+        continue;
       bool ok = true;
       for (uint32_t i = 0; i < e.tokens && i < 16 && ok; ++i) {
         uint32_t need = (e.case_mask >> (2 * i)) & 3;
@@ -387,7 +393,7 @@ class EntityPass {
         else if (need == 2) ok = t.is(kTokAllUpper) && !(sentence_caps && t.span.size() <= 2);
       }
       if (!ok) continue;
-      int rank = e.kind == R::EntryKind::actor ? (e.user ? 0 : 1) : static_cast<int>(e.kind) + 2;
+      int rank = (e.kind == R::EntryKind::actor ? (e.user ? 0 : 1) : static_cast<int>(e.kind) + 2) + (own ? 0 : 10);
       if (rank < best_rank) {
         best_rank = rank;
         best = &e;
