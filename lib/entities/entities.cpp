@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "absl/container/flat_hash_map.h"
-#include "entities/ner_model.hpp"
 #include "lexicon/data_files.hpp"
 #include "segment/segment.hpp"
 #include "text/normalize.hpp"
@@ -97,9 +96,6 @@ absl::StatusOr<EntityRecognizer> EntityRecognizer::create(const Segmenter& segme
   if (auto status = r.load(user_actors); !status.ok()) return status;
   r.matcher_.finalize();
   r.segmenter_ = nullptr;
-  auto model = NerModel::create();
-  if (!model.ok()) return model.status();
-  r.model_ = std::make_unique<NerModel>(*std::move(model));
   return r;
 }
 
@@ -463,6 +459,13 @@ class EntityPass {
       ++i;
     }
 
+    sentence_begin_ = sb;
+    item_of_.assign(se - sb, -1);
+    for (size_t k = 0; k < items_.size(); ++k)
+      for (uint32_t t = items_[k].tb; t < items_[k].te; ++t) item_of_[t - sb] = static_cast<int32_t>(k);
+    part_of_.assign(se - sb, false);
+    for (const Cand& c : part_cands_) part_of_[c.tb - sb] = true;
+
     // Capitalised words the dictionaries do not know, and their cues.
     const size_t first_cand = cands_.size();
     size_t k = 0;  // next item
@@ -536,11 +539,7 @@ class EntityPass {
     return c == '"' || c == '\'' || c == ':' || c == '(' || c == '-' || c == '*' || c == '.';
   }
 
-  bool part_token(uint32_t t) const {
-    for (const Cand& c : part_cands_)
-      if (c.tb == t) return true;
-    return false;
-  }
+  bool part_token(uint32_t t) const { return part_of_[t - sentence_begin_]; }
 
   // "NAVO-verband", "Belgium-Ukraine": the parts of a hyphenated word that are names.
   void hyphen_parts(uint32_t t) {
@@ -574,26 +573,25 @@ class EntityPass {
     }
   }
 
-  bool is_cue(uint32_t tb, uint32_t te, R::Cue cue) const {
-    for (const Item& it : items_)
-      if (it.tb == tb && it.te == te && it.entry->kind == R::EntryKind::cue && it.entry->ref == static_cast<uint32_t>(cue))
-        return true;
-    return false;
-  }
+  // Items by token of the current sentence (item_of_[t - sentence_begin_]: index or -1).
   const Item* item_at(uint32_t t) const {
-    for (const Item& it : items_)
-      if (it.tb <= t && t < it.te) return &it;
-    return nullptr;
+    if (t < sentence_begin_ || t - sentence_begin_ >= item_of_.size()) return nullptr;
+    int32_t k = item_of_[t - sentence_begin_];
+    return k < 0 ? nullptr : &items_[k];
+  }
+  bool is_cue(uint32_t tb, uint32_t te, R::Cue cue) const {
+    const Item* it = item_at(tb);
+    return it && it->tb == tb && it->te == te && it->entry->kind == R::EntryKind::cue &&
+           it->entry->ref == static_cast<uint32_t>(cue);
   }
   const Item* item_starting(uint32_t t) const {
-    for (const Item& it : items_)
-      if (it.tb == t) return &it;
-    return nullptr;
+    const Item* it = item_at(t);
+    return it && it->tb == t ? it : nullptr;
   }
   const Item* item_ending(uint32_t t) const {  // the item whose last token is t - 1
-    for (const Item& it : items_)
-      if (it.te == t) return &it;
-    return nullptr;
+    if (t == 0) return nullptr;
+    const Item* it = item_at(t - 1);
+    return it && it->te == t ? it : nullptr;
   }
   bool is_token(uint32_t t, std::string_view s) const { return t < doc_.tokens.size() && folded(t) == s; }
 
@@ -601,7 +599,8 @@ class EntityPass {
   // binding titles to the names they qualify.
   void emit_sentence(uint32_t sb, uint32_t se, Lang lang, size_t first_cand) {
     // Name-like runs: classify by their cues.
-    std::vector<Cand> names;
+    std::vector<Cand>& names = names_;
+    names.clear();
     for (auto [tb, te] : unknown_) {
       Cand c{};
       c.kind = CandKind::name;
@@ -614,7 +613,8 @@ class EntityPass {
     }
     unknown_.clear();
 
-    std::vector<Cand> out;
+    std::vector<Cand>& out = out_;
+    out.clear();
     for (const Item& it : items_) {
       Cand c{};
       c.tb = it.tb;
@@ -850,6 +850,7 @@ class EntityPass {
 
   struct PersonInfo {
     int32_t entity;
+    std::string full;     // folded name of the entity
     std::string surname;  // folded
     std::string key;      // spelling key of the surname
     uint32_t last_mention;
@@ -865,6 +866,14 @@ class EntityPass {
       roles_.push_back(TitleKind::other);
     }
     return it->second;
+  }
+
+  int32_t entity_for_group(uint32_t group, EntityType type, std::string_view name) {
+    auto it = by_group_.find(group);
+    if (it != by_group_.end()) return it->second;
+    int32_t e = entity_for(r_.groups_[group].key, type, name);
+    by_group_.emplace(group, e);
+    return e;
   }
 
   void fill(Entity& e, std::string_view country, std::string_view org, std::string_view sector, std::string_view role) {
@@ -895,25 +904,30 @@ class EntityPass {
   }
 
   int32_t find_person(const Cand& c) const {
-    std::string full(slice(doc_.folded, c.span));
-    std::string key = spelling_key(full);
+    if (persons_.empty()) return -1;
+    std::string_view full = slice(doc_.folded, c.span);
     int32_t best = -1;
-    for (const PersonInfo& p : persons_) {
-      const std::string& name = doc_.entities[p.entity].name;
-      if (fold_case(name) == full || p.surname == full || p.key == key) best = p.entity;
-      else if (key.size() >= 5 && edit_distance(key, p.key, 1) <= 1) best = p.entity;
-    }
+    for (const PersonInfo& p : persons_)
+      if (p.full == full || p.surname == full) best = p.entity;
+    if (best >= 0 || c.te - c.tb > 1 || full.size() < 5) return best;
+    std::string key = spelling_key(full);
+    for (const PersonInfo& p : persons_)
+      if (p.key == key || (key.size() >= 5 && p.key.size() + 1 >= key.size() && key.size() + 1 >= p.key.size() &&
+                           edit_distance(key, p.key, 1) <= 1))
+        best = p.entity;
     return best;
   }
 
   void register_person(int32_t entity, uint32_t tb, uint32_t te, uint32_t at) {
-    std::string surname = surname_of(tb, te);
     for (PersonInfo& p : persons_)
-      if (p.entity == entity && p.surname == surname) {
+      if (p.entity == entity) {
         p.last_mention = at;
-        return;
+        if (te - tb > 1 || p.surname == slice(doc_.folded, token_span(tb, te))) return;
       }
-    persons_.push_back({entity, surname, spelling_key(surname), at});
+    std::string surname = surname_of(tb, te);
+    for (const PersonInfo& p : persons_)
+      if (p.entity == entity && p.surname == surname) return;
+    persons_.push_back({entity, fold_case(doc_.entities[entity].name), surname, spelling_key(surname), at});
   }
 
   void build_entities() {
@@ -934,7 +948,7 @@ class EntityPass {
         case CandKind::actor: {
           const R::ActorGroup& g = r_.groups_[c.ref];
           const Actor& a = row(c.ref);
-          int32_t e = entity_for(g.key, a.type, a.name);
+          int32_t e = entity_for_group(c.ref, a.type, a.name);
           // What the text says ("NATO Secretary General") comes before the dictionary.
           Entity& ent = doc_.entities[e];
           fill(ent, c.country, c.org, c.sector, c.role);
@@ -957,7 +971,7 @@ class EntityPass {
               if (it != r_.person_surnames_.end()) {
                 const Actor& a = row(it->second);
                 if (a.role == c.role || c.role.empty()) {
-                  e = entity_for(r_.groups_[it->second].key, EntityType::person, a.name);
+                  e = entity_for_group(it->second, EntityType::person, a.name);
                   fill(doc_.entities[e], a.country, a.org, a.sector, a.role);
                 }
               }
@@ -1000,7 +1014,7 @@ class EntityPass {
             auto it = r_.country_groups_.find(std::string(focus));
             if (it != r_.country_groups_.end()) {
               const Actor& a = row(it->second);
-              e = entity_for(r_.groups_[it->second].key, EntityType::gpe, a.name);
+              e = entity_for_group(it->second, EntityType::gpe, a.name);
               fill(doc_.entities[e], a.country, {}, {}, {});
             }
           } else {
@@ -1062,10 +1076,15 @@ class EntityPass {
   Document& doc_;
   std::vector<uint64_t> hashes_;
   std::vector<Item> items_;
+  uint32_t sentence_begin_ = 0;
+  std::vector<int32_t> item_of_;
+  std::vector<bool> part_of_;
   std::vector<std::pair<uint32_t, uint32_t>> unknown_;
   std::vector<Cand> part_cands_;
+  std::vector<Cand> names_, out_;
   std::vector<Cand> cands_;
   absl::flat_hash_map<std::string, int32_t> by_key_;
+  absl::flat_hash_map<uint32_t, int32_t> by_group_;
   std::vector<TitleKind> roles_;
   std::vector<PersonInfo> persons_;
   std::vector<std::pair<uint32_t, int32_t>> country_mentions_;  // position, entity

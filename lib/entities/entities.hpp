@@ -8,7 +8,7 @@
 // given_names.txt, name_particles.txt) and from the caller's actor dictionaries; they are
 // matched on doc.folded by token sequence (lexicon/phrase_matcher.hpp). Capitalised words the
 // dictionaries do not know are typed by rules (titles, given names, speech verbs, company
-// suffixes) and by a small averaged-perceptron tagger (entities/ner_model.hpp).
+// suffixes, prepositions of place).
 #pragma once
 
 #include <array>
@@ -25,7 +25,6 @@
 namespace eventwire::internal {
 
 class Segmenter;
-class NerModel;
 
 // What a title says about the person holding it.
 enum class TitleKind : uint8_t { head, minister, official, military, legislator, judge, party, other };
@@ -91,7 +90,6 @@ class EntityRecognizer {
   absl::flat_hash_map<std::string, uint32_t> norp_groups_;     // "BEL" -> its NORP group
   WordMap<uint32_t> person_surnames_;  // folded surname of a dictionary person -> its group
   std::array<WordSet, 4> stopwords_;   // per Lang; und holds all
-  std::unique_ptr<NerModel> model_;
 };
 
 }  // namespace eventwire::internal
