@@ -897,9 +897,8 @@ class EntityPass {
   // The folded surname of a person named by tokens [tb, te): the words after the given name.
   std::string surname_of(uint32_t tb, uint32_t te) const {
     uint32_t start = te - 1;
-    while (start > tb && (is_particle(start - 1) || (start - 1 > tb && is_cap(start - 1) &&
-                                                      (folded(start - 1) == "de" || folded(start - 1) == "van"))))
-      --start;
+    // "Bart De Wever" -> "de wever": particles belong to the surname, capitalised or not
+    while (start > tb + 1 && has_entry(start - 1, R::EntryKind::particle)) --start;
     return std::string(slice(doc_.folded, token_span(start, te)));
   }
 
