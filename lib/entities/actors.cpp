@@ -10,18 +10,6 @@
 namespace eventwire::internal {
 namespace {
 
-std::vector<std::string_view> split_tabs(std::string_view line) {
-  std::vector<std::string_view> out;
-  size_t start = 0;
-  for (;;) {
-    size_t tab = line.find('\t', start);
-    out.push_back(line.substr(start, tab == std::string_view::npos ? tab : tab - start));
-    if (tab == std::string_view::npos) break;
-    start = tab + 1;
-  }
-  return out;
-}
-
 bool is_code(std::string_view s) {
   if (s.empty() || s.size() > 16) return false;
   for (char c : s)
@@ -104,7 +92,7 @@ absl::StatusOr<std::vector<Actor>> parse_actor_dictionary(std::string_view text,
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.empty() || line[0] == '#') continue;
     std::string where = std::string(origin) + ":" + std::to_string(line_no);
-    std::vector<std::string_view> cells = split_tabs(line);
+    std::vector<std::string_view> cells = data::split(line, '\t');
     if (header.empty()) {
       header = cells;
       bool has_name = false;

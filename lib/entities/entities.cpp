@@ -152,36 +152,31 @@ absl::Status EntityRecognizer::load(const std::vector<Actor>& user_actors) {
       if (!en->cell(r, a).empty()) english_adjective[code] = std::string(data::split_synonyms(en->cell(r, a))[0]);
     }
   }
-  auto country_group = [&](const std::string& code, std::string_view fallback_name) {
-    auto [it, fresh] = country_groups_.try_emplace(code, 0);
+  // One group per country for its names (GPE) and one for its adjectives and peoples (NORP),
+  // named in English.
+  auto code_group = [&](absl::flat_hash_map<std::string, uint32_t>& groups,
+                        const absl::flat_hash_map<std::string, std::string>& english, EntityType type,
+                        const std::string& code, std::string_view fallback_name) {
+    auto [it, fresh] = groups.try_emplace(code, 0);
     if (fresh) {
       ActorGroup g;
       Actor a;
-      auto name = english_name.find(code);
-      a.name = name != english_name.end() ? name->second : std::string(fallback_name);
-      a.type = EntityType::gpe;
+      auto name = english.find(code);
+      a.name = name != english.end() ? name->second : std::string(fallback_name);
+      a.type = type;
       a.country = code;
       g.rows.push_back(std::move(a));
-      g.country = true;
-      g.key = "gpe:" + code;
+      g.country = type == EntityType::gpe;
+      g.key = std::string(entity_type_name(type)) + ":" + code;
       it->second = add_group(std::move(g));
     }
     return it->second;
   };
-  auto norp_group = [&](const std::string& code, std::string_view fallback_name) {
-    auto [it, fresh] = norp_groups_.try_emplace(code, 0);
-    if (fresh) {
-      ActorGroup g;
-      Actor a;
-      auto name = english_adjective.find(code);
-      a.name = name != english_adjective.end() ? name->second : std::string(fallback_name);
-      a.type = EntityType::norp;
-      a.country = code;
-      g.rows.push_back(std::move(a));
-      g.key = "norp:" + code;
-      it->second = add_group(std::move(g));
-    }
-    return it->second;
+  auto country_group = [&](const std::string& code, std::string_view name) {
+    return code_group(country_groups_, english_name, EntityType::gpe, code, name);
+  };
+  auto norp_group = [&](const std::string& code, std::string_view name) {
+    return code_group(norp_groups_, english_adjective, EntityType::norp, code, name);
   };
   for (uint32_t r = 0; r < iso->rows; ++r) {
     std::string code(iso->cell(r, iso_code));
