@@ -1,6 +1,7 @@
 #include "entities/entities.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 #include "absl/container/flat_hash_map.h"
 #include "lexicon/data_files.hpp"
@@ -254,6 +255,9 @@ absl::Status EntityRecognizer::load(const std::vector<Actor>& user_actors) {
         for (std::string_view form : data::split_synonyms(f->cell(r, word)))
           add_phrase(form, lang_mask(lang), EntryKind::common, 0, false);
     }
+    auto model = RunModel::load(data::find_file(code_dir + "/ner_runs.tsv"));
+    if (!model.ok()) return model.status();
+    run_models_[static_cast<int>(lang)] = *std::move(model);
     if (const data::DataFile* f = data::find_file(code_dir + "/stopwords.txt")) {
       for (uint32_t r = 0; r < f->rows; ++r) {
         stopwords_[static_cast<int>(lang)].insert(f->cell(r, 0));
@@ -328,7 +332,7 @@ absl::Status EntityRecognizer::load(const std::vector<Actor>& user_actors) {
 class EntityPass {
  public:
   using R = EntityRecognizer;
-  EntityPass(const R& r, Document& doc) : r_(r), doc_(doc) {}
+  EntityPass(const R& r, Document& doc, RunObserver* observer) : r_(r), doc_(doc), observer_(observer) {}
 
   void run() {
     hashes_.resize(doc_.tokens.size());
@@ -355,8 +359,14 @@ class EntityPass {
     TitleKind title_kind = TitleKind::other;
     bool has_title = false;
     bool drop = false;
+    bool weak = false;         // kept only when a title binds it
+    bool model_typed = false;  // typed by the run classifier
     Span phrase;
     int32_t entity = -1;
+  };
+  struct Run {
+    uint32_t tb, te;
+    bool caps;  // in a headline in capitals
   };
   struct Item {  // a dictionary match
     uint32_t tb, te;
@@ -492,7 +502,7 @@ class EntityPass {
       // nothing says they are names.
       bool lone_common = j == i + 1 && (r_.stopwords_[static_cast<int>(lang)].contains(folded(i)) ||
                                         doc_.tokens[i].span.size() == 1 || doc_.tokens[i].is(kTokAbbreviation));
-      if (!lone_common && !sentence_caps) unknown_.push_back({i, j});
+      if (!lone_common) unknown_.push_back({i, j, sentence_caps});
       i = j;
     }
     emit_sentence(sb, se, lang, first_cand);
@@ -596,14 +606,35 @@ class EntityPass {
     // Name-like runs: classify by their cues.
     std::vector<Cand>& names = names_;
     names.clear();
-    for (auto [tb, te] : unknown_) {
+    const RunModel& model = r_.run_models_[static_cast<int>(lang)];
+    for (const Run& run : unknown_) {
       Cand c{};
       c.kind = CandKind::name;
-      c.tb = tb;
-      c.te = te;
-      c.span = token_span(tb, te);
+      c.tb = run.tb;
+      c.te = run.te;
+      c.span = token_span(run.tb, run.te);
       c.phrase = c.span;
-      c.type = guess_type(tb, te, sb, se, lang);
+      c.type = guess_type(run.tb, run.te, sb, se, lang);
+      c.weak = run.caps;
+      if (observer_) {
+        feature_strings_.clear();
+        run_features(run, sb, se, c.type, [&](std::string_view prefix, std::string_view value) {
+          feature_strings_.push_back(std::string(prefix) + "=" + std::string(value));
+        });
+        observer_->on_run(doc_, c.span, feature_strings_);
+      }
+      if (!model.empty()) {
+        std::array<float, kRunLabels> scores{};
+        run_features(run, sb, se, c.type,
+                     [&](std::string_view prefix, std::string_view value) { model.add(feature_hash(prefix, value), scores); });
+        c.model_typed = true;
+        switch (RunModel::best(scores)) {
+          case RunLabel::person: c.type = EntityType::person, c.weak = false; break;
+          case RunLabel::org: c.type = EntityType::org, c.weak = false; break;
+          case RunLabel::loc: c.type = EntityType::gpe, c.weak = false; break;
+          default: c.weak = true;
+        }
+      }
       names.push_back(c);
     }
     unknown_.clear();
@@ -664,6 +695,83 @@ class EntityPass {
     for (Cand& c : out)
       if (!c.drop && (c.kind != CandKind::title || !c.has_title)) cands_.push_back(c);
     (void)first_cand;
+  }
+
+  // One character for a token's shape: X capitals, C capitalised, x lower case, d digits,
+  // the character itself for ASCII punctuation, p otherwise; - for a hyphenated word.
+  char shape(uint32_t t) const {
+    const Token& tok = doc_.tokens[t];
+    if (tok.is(kTokNumber)) return 'd';
+    if (tok.is(kTokWord)) {
+      if (tok.is(kTokHyphenated)) return tok.is(kTokUpperInitial) ? '=' : '-';
+      return tok.is(kTokAllUpper) ? 'X' : tok.is(kTokUpperInitial) ? 'C' : 'x';
+    }
+    unsigned char c = static_cast<unsigned char>(doc_.text[tok.span.begin]);
+    return c < 0x80 ? static_cast<char>(c) : 'p';
+  }
+
+  // What the dictionaries say of the item ending at token t (its last token is t - 1) or
+  // starting at t: the run classifier's view of the neighbours.
+  std::string_view item_kind(const Item* it) const {
+    if (!it) return "-";
+    switch (it->entry->kind) {
+      case R::EntryKind::actor: return entity_type_name(r_.groups_[it->entry->ref].rows.front().type);
+      case R::EntryKind::title: return "title";
+      case R::EntryKind::institution: return "institution";
+      case R::EntryKind::cue: {
+        static constexpr std::string_view cues[] = {"speech", "honorific", "org_suffix", "org_prefix",
+                                                    "loc_prefix", "our_country", "the_country"};
+        return cues[it->entry->ref];
+      }
+      case R::EntryKind::common: return "common";
+      default: return "name";
+    }
+  }
+
+  // The features of a capitalised run for the run classifier, given to add(prefix, value).
+  template <class Add>
+  void run_features(const Run& run, uint32_t sb, uint32_t se, EntityType rule, Add&& add) const {
+    const uint32_t tb = run.tb, te = run.te;
+    add("b", "");
+    for (uint32_t t = tb; t < te; ++t) add("w", folded(t));
+    add("f", folded(tb));
+    add("l", folded(te - 1));
+    std::string_view last = folded(te - 1);
+    size_t cut = last.size(), chars = 0;
+    while (cut > 0 && chars < 3) {
+      --cut;
+      if ((static_cast<unsigned char>(last[cut]) & 0xC0) != 0x80) ++chars;
+    }
+    add("s3", last.substr(cut));
+    char shapes[5];
+    uint32_t n = std::min<uint32_t>(te - tb, 4);
+    for (uint32_t k = 0; k < n; ++k) shapes[k] = shape(tb + k);
+    add("sh", std::string_view(shapes, n));
+    add("p1", tb > sb ? folded(tb - 1) : "<s>");
+    add("p2", tb > sb + 1 ? folded(tb - 2) : "<s>");
+    add("n1", te < se ? folded(te) : "</s>");
+    add("n2", te + 1 < se ? folded(te + 1) : "</s>");
+    char around[2] = {tb > sb ? shape(tb - 1) : '^', te < se ? shape(te) : '$'};
+    add("ps", std::string_view(around, 1));
+    add("ns", std::string_view(around + 1, 1));
+    add("st", opens_clause(tb, sb) ? "1" : "0");
+    add("caps", run.caps ? "1" : "0");
+    add("rule", entity_type_name(rule));
+    add("gp", item_kind(item_ending(tb)));
+    add("gn", item_kind(item_starting(te)));
+    char count[2] = {static_cast<char>('0' + std::min<uint32_t>(te - tb, 5)), 0};
+    add("len", std::string_view(count, 1));
+    // pairs: the word before with the first word, the last word with the word after
+    char pair[96];
+    auto add_pair = [&](std::string_view prefix, std::string_view a, std::string_view b) {
+      if (a.size() + b.size() + 1 > sizeof pair) return;
+      std::memcpy(pair, a.data(), a.size());
+      pair[a.size()] = '_';
+      std::memcpy(pair + a.size() + 1, b.data(), b.size());
+      add(prefix, std::string_view(pair, a.size() + 1 + b.size()));
+    };
+    add_pair("p1f", tb > sb ? folded(tb - 1) : "<s>", folded(tb));
+    add_pair("ln1", folded(te - 1), te < se ? folded(te) : "</s>");
   }
 
   // Rules for a capitalised run the dictionaries do not know.
@@ -957,7 +1065,7 @@ class EntityPass {
         case CandKind::name: {
           std::string_view name = slice(doc_.text, c.span);
           int32_t e = -1;
-          if (c.type == EntityType::person || c.te - c.tb == 1) {
+          if (c.type == EntityType::person || c.te - c.tb == 1 || c.weak) {
             e = find_person(c);
             if (e < 0 && c.has_title && c.te - c.tb <= 2) {
               // "premier De Wever": a dictionary person with that surname and role
@@ -971,8 +1079,11 @@ class EntityPass {
               }
             }
           }
+          // A run nothing says is a name: kept only as a later mention of a known person.
+          if (e < 0 && c.weak && !c.has_title) break;
           if (e < 0) {
-            if (c.type == EntityType::org && c.te - c.tb == 1 && !doc_.tokens[c.tb].is(kTokAllUpper) && !c.has_title &&
+            if (!c.model_typed && c.type == EntityType::org && c.te - c.tb == 1 && !doc_.tokens[c.tb].is(kTokAllUpper) &&
+                !c.has_title &&
                 opens_clause(c.tb, sentence_start(c.tb)))
               break;  // a capitalised word opening a sentence, with nothing to say it is a name
             e = entity_for(std::string(entity_type_name(c.type)) + ":" + std::string(slice(doc_.folded, c.span)), c.type,
@@ -1048,6 +1159,7 @@ class EntityPass {
   int32_t resolve_role(const Cand& c) const {
     int32_t best = -1;
     uint32_t best_at = 0;
+    if (c.role.empty()) return -1;  // "counterpart", "collega": no role to go by
     for (const PersonInfo& p : persons_) {
       const Entity& e = doc_.entities[p.entity];
       if (p.last_mention > c.span.begin && best >= 0) continue;
@@ -1068,12 +1180,14 @@ class EntityPass {
 
   const R& r_;
   Document& doc_;
+  RunObserver* observer_;
+  std::vector<std::string> feature_strings_;
   std::vector<uint64_t> hashes_;
   std::vector<Item> items_;
   uint32_t sentence_begin_ = 0;
   std::vector<int32_t> item_of_;
   std::vector<bool> part_of_;
-  std::vector<std::pair<uint32_t, uint32_t>> unknown_;
+  std::vector<Run> unknown_;
   std::vector<Cand> part_cands_;
   std::vector<Cand> names_, out_;
   std::vector<Cand> cands_;
@@ -1084,6 +1198,6 @@ class EntityPass {
   std::vector<std::pair<uint32_t, int32_t>> country_mentions_;  // position, entity
 };
 
-void EntityRecognizer::recognize(Document& doc) const { EntityPass(*this, doc).run(); }
+void EntityRecognizer::recognize(Document& doc, RunObserver* observer) const { EntityPass(*this, doc, observer).run(); }
 
 }  // namespace eventwire::internal

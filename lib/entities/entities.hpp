@@ -18,6 +18,7 @@
 
 #include "absl/status/statusor.h"
 #include "entities/actors.hpp"
+#include "entities/run_model.hpp"
 #include "lexicon/phrase_matcher.hpp"
 #include "lexicon/word_set.hpp"
 #include "model/document.hpp"
@@ -25,6 +26,15 @@
 namespace eventwire::internal {
 
 class Segmenter;
+
+// Sees every capitalised run the dictionaries do not know, with the features the run
+// classifier reads: how lib/tools/train_ner.cpp collects its training examples.
+class RunObserver {
+ public:
+  virtual ~RunObserver() = default;
+  // `span` is in doc.text positions (doc.offsets maps it onto the input).
+  virtual void on_run(const Document& doc, Span span, const std::vector<std::string>& features) = 0;
+};
 
 // What a title says about the person holding it.
 enum class TitleKind : uint8_t { head, minister, official, military, legislator, judge, party, other };
@@ -41,7 +51,7 @@ class EntityRecognizer {
   ~EntityRecognizer();
 
   // Fills doc.entities and doc.mentions from the sentences of content blocks (and bylines).
-  void recognize(Document& doc) const;
+  void recognize(Document& doc, RunObserver* observer = nullptr) const;
 
   // Sizes of the dictionaries, for tests and diagnostics.
   size_t phrase_count() const { return matcher_.size(); }
@@ -90,6 +100,7 @@ class EntityRecognizer {
   absl::flat_hash_map<std::string, uint32_t> norp_groups_;     // "BEL" -> its NORP group
   WordMap<uint32_t> person_surnames_;  // folded surname of a dictionary person -> its group
   std::array<WordSet, 4> stopwords_;   // per Lang; und holds all
+  std::array<RunModel, 4> run_models_;  // per Lang; empty where there is no model
 };
 
 }  // namespace eventwire::internal

@@ -81,7 +81,7 @@ absl::StatusOr<std::unique_ptr<Engine>> Engine::create(const EngineOptions& opti
 }
 
 absl::StatusOr<std::unique_ptr<Document>> Engine::analyze(std::string_view input, const AnalyzeOptions& options,
-                                                          StageTimes* times) const {
+                                                          StageTimes* times, RunObserver* runs) const {
   if (options.max_input_bytes > kLimitMaxInputBytes)
     return make_error(ErrorCode::invalid_argument, "max_input_bytes is above the limit of 1 GiB");
   const uint64_t limit = options.max_input_bytes ? options.max_input_bytes : kDefaultMaxInputBytes;
@@ -112,7 +112,7 @@ absl::StatusOr<std::unique_ptr<Document>> Engine::analyze(std::string_view input
 
   if (options.outputs & (kOutputEntities | kOutputEvents)) {
     clock.mark(Stage::entities);
-    entities_.recognize(*doc);
+    entities_.recognize(*doc, runs);
   }
 
   clock.mark(Stage::map_spans);

@@ -62,9 +62,10 @@ class Engine {
  public:
   static absl::StatusOr<std::unique_ptr<Engine>> create(const EngineOptions& options = {});
 
-  // `times`, when given, receives the time spent in each stage.
+  // `times`, when given, receives the time spent in each stage; `runs`, when given, sees the
+  // entity stage's unknown capitalised runs (for training its classifier).
   absl::StatusOr<std::unique_ptr<Document>> analyze(std::string_view input, const AnalyzeOptions& options,
-                                                    StageTimes* times = nullptr) const;
+                                                    StageTimes* times = nullptr, RunObserver* runs = nullptr) const;
 
  private:
   Engine(Normalizer normalizer, StructureDetector structure, LanguageDetector langid, Segmenter segmenter,
