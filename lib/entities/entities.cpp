@@ -366,7 +366,8 @@ class EntityPass {
   };
   struct Run {
     uint32_t tb, te;
-    bool caps;  // in a headline in capitals
+    bool caps;      // in a headline in capitals
+    bool org_head;  // an organisation's head noun and its adjectives
   };
   struct Item {  // a dictionary match
     uint32_t tb, te;
@@ -502,7 +503,20 @@ class EntityPass {
       // nothing says they are names.
       bool lone_common = j == i + 1 && (r_.stopwords_[static_cast<int>(lang)].contains(folded(i)) ||
                                         doc_.tokens[i].span.size() == 1 || doc_.tokens[i].is(kTokAbbreviation));
-      if (!lone_common) unknown_.push_back({i, j, sentence_caps});
+      bool org_head = false;
+      if (j == i + 1 && lang == Lang::fr && is_org_word(i)) {
+        // French names organisations by a head noun and adjectives: "Conseil fédéral",
+        // "Banque nationale"; the noun alone names nothing.
+        uint32_t e = j;
+        while (e < se && e < j + 2 && doc_.tokens[e].is(kTokWord) && !is_cap(e) &&
+               doc_.text[doc_.tokens[e].span.end - 1] != '\'' &&
+               !r_.stopwords_[static_cast<int>(lang)].contains(folded(e)) && !item_at(e))
+          ++e;
+        lone_common |= e == j;
+        org_head = e > j;
+        j = e;
+      }
+      if (!lone_common) unknown_.push_back({i, j, sentence_caps, org_head});
       i = j;
     }
     emit_sentence(sb, se, lang, first_cand);
@@ -531,6 +545,7 @@ class EntityPass {
   bool starts_name(uint32_t t, uint32_t sb, Lang lang) const {
     const Token& tok = doc_.tokens[t];
     if (!tok.is(kTokWord) || !tok.is(kTokUpperInitial) || part_token(t)) return false;
+    if (doc_.text[tok.span.end - 1] == '\'') return false;  // an elided article: "L'"
     if (opens_clause(t, sb) && r_.stopwords_[static_cast<int>(lang)].contains(folded(t))) return false;
     return true;
   }
@@ -542,6 +557,18 @@ class EntityPass {
     if (!prev.is(kTokPunct)) return false;
     char c = doc_.text[prev.span.begin];
     return c == '"' || c == '\'' || c == ':' || c == '(' || c == '-' || c == '*' || c == '.';
+  }
+
+  // A company or institution word ("Bank", "Conseil"): its own token is a cue of that kind.
+  bool is_org_word(uint32_t t) const {
+    const PhraseMatcher::Node* node = r_.matcher_.find(PhraseMatcher::extend(PhraseMatcher::kStart, hashes_[t]));
+    if (!node) return false;
+    const uint32_t* values = r_.matcher_.values(*node);
+    for (uint32_t k = 0; k < node->count; ++k) {
+      const R::Entry& e = r_.entries_[values[k]];
+      if (e.kind == R::EntryKind::cue && e.ref == static_cast<uint32_t>(R::Cue::org_suffix)) return true;
+    }
+    return false;
   }
 
   bool part_token(uint32_t t) const { return part_of_[t - sentence_begin_]; }
@@ -614,8 +641,10 @@ class EntityPass {
       c.te = run.te;
       c.span = token_span(run.tb, run.te);
       c.phrase = c.span;
-      c.type = guess_type(run.tb, run.te, sb, se, lang);
-      c.weak = run.caps;
+      bool cued = true;
+      c.type = run.org_head ? EntityType::org : guess_type(run.tb, run.te, sb, se, lang, &cued);
+      // Without a classifier, a lone capitalised word with no cue is left out.
+      c.weak = run.caps || (model.empty() && !cued && run.te - run.tb == 1);
       if (observer_) {
         feature_strings_.clear();
         run_features(run, sb, se, c.type, [&](std::string_view prefix, std::string_view value) {
@@ -775,7 +804,8 @@ class EntityPass {
   }
 
   // Rules for a capitalised run the dictionaries do not know.
-  EntityType guess_type(uint32_t tb, uint32_t te, uint32_t sb, uint32_t se, Lang lang) const {
+  // `cued` (when given) tells whether a cue decided, rather than the default.
+  EntityType guess_type(uint32_t tb, uint32_t te, uint32_t sb, uint32_t se, Lang lang, bool* cued = nullptr) const {
     if (tb > sb && is_cue(tb - 1, tb, R::Cue::honorific)) return EntityType::person;
     const Item* before = item_ending(tb);
     if (before && before->entry->kind == R::EntryKind::cue) {
@@ -791,8 +821,10 @@ class EntityPass {
       if (cue == R::Cue::org_suffix) return EntityType::org;
     }
     if (has_entry(te - 1, R::EntryKind::cue) && te - tb > 1) return EntityType::org;  // "... Bank"
+    // An acronym is most often an organisation; other names most often people.
+    if (cued) *cued = false;
     if (te - tb == 1 && doc_.tokens[tb].is(kTokAllUpper)) return EntityType::org;
-    return te - tb >= 2 ? EntityType::person : EntityType::org;
+    return EntityType::person;
   }
 
   // "Ukrainian President Volodymyr Zelensky", "NATO Secretary General Jens Stoltenberg",
