@@ -647,15 +647,19 @@ class EntityPass {
       c.weak = run.caps || (model.empty() && !cued && run.te - run.tb == 1);
       if (observer_) {
         feature_strings_.clear();
-        run_features(run, sb, se, c.type, [&](std::string_view prefix, std::string_view value) {
-          feature_strings_.push_back(std::string(prefix) + "=" + std::string(value));
-        });
+        run_features(run, sb, se, c.type,
+                     [&](const FeaturePrefix& p, uint64_t, std::string_view value, std::string_view second) {
+                       std::string f = std::string(p.name) + "=" + std::string(value);
+                       if (!second.empty()) f += " " + std::string(second);
+                       feature_strings_.push_back(std::move(f));
+                     });
         observer_->on_run(doc_, c.span, feature_strings_);
       }
       if (!model.empty()) {
         std::array<float, kRunLabels> scores{};
-        run_features(run, sb, se, c.type,
-                     [&](std::string_view prefix, std::string_view value) { model.add(feature_hash(prefix, value), scores); });
+        run_features(run, sb, se, c.type, [&](const FeaturePrefix& p, uint64_t value, std::string_view, std::string_view) {
+          model.add(feature_hash(p.hash, value), scores);
+        });
         c.model_typed = true;
         switch (RunModel::best(scores)) {
           case RunLabel::person: c.type = EntityType::person, c.weak = false; break;
@@ -757,50 +761,64 @@ class EntityPass {
     }
   }
 
-  // The features of a capitalised run for the run classifier, given to add(prefix, value).
+  // The features of a capitalised run for the run classifier, given to
+  // add(prefix, value hash, value[, second token of a pair]).
   template <class Add>
   void run_features(const Run& run, uint32_t sb, uint32_t se, EntityType rule, Add&& add) const {
+    static constexpr FeaturePrefix kBias = feature_prefix("b"), kWord = feature_prefix("w"),
+                                   kFirst = feature_prefix("f"), kLast = feature_prefix("l"),
+                                   kSuffix = feature_prefix("s3"), kShape = feature_prefix("sh"),
+                                   kPrev = feature_prefix("p1"), kPrev2 = feature_prefix("p2"),
+                                   kNext = feature_prefix("n1"), kNext2 = feature_prefix("n2"),
+                                   kPrevShape = feature_prefix("ps"), kNextShape = feature_prefix("ns"),
+                                   kStart = feature_prefix("st"), kCaps = feature_prefix("caps"),
+                                   kRule = feature_prefix("rule"), kItemBefore = feature_prefix("gp"),
+                                   kItemAfter = feature_prefix("gn"), kLength = feature_prefix("len"),
+                                   kPrevFirst = feature_prefix("p1f"), kLastNext = feature_prefix("ln1");
+    static constexpr std::string_view kBegin = "<s>", kEnd = "</s>";
     const uint32_t tb = run.tb, te = run.te;
-    add("b", "");
-    for (uint32_t t = tb; t < te; ++t) add("w", folded(t));
-    add("f", folded(tb));
-    add("l", folded(te - 1));
+    auto text = [&](const FeaturePrefix& p, std::string_view v) { add(p, text_hash(v), v, std::string_view()); };
+    // a token, or the sentence boundary when t is outside [sb, se)
+    auto token = [&](const FeaturePrefix& p, uint32_t t, bool inside, std::string_view boundary) {
+      if (inside) add(p, hashes_[t], folded(t), std::string_view());
+      else text(p, boundary);
+    };
+    auto pair = [&](const FeaturePrefix& p, uint32_t a, bool a_inside, uint32_t b, bool b_inside) {
+      uint64_t ha = a_inside ? hashes_[a] : text_hash(kBegin), hb = b_inside ? hashes_[b] : text_hash(kEnd);
+      add(p, combine_hashes(ha, hb), a_inside ? folded(a) : kBegin, b_inside ? folded(b) : kEnd);
+    };
+    text(kBias, "");
+    for (uint32_t t = tb; t < te; ++t) token(kWord, t, true, {});
+    token(kFirst, tb, true, {});
+    token(kLast, te - 1, true, {});
     std::string_view last = folded(te - 1);
     size_t cut = last.size(), chars = 0;
     while (cut > 0 && chars < 3) {
       --cut;
       if ((static_cast<unsigned char>(last[cut]) & 0xC0) != 0x80) ++chars;
     }
-    add("s3", last.substr(cut));
+    text(kSuffix, last.substr(cut));
     char shapes[5];
     uint32_t n = std::min<uint32_t>(te - tb, 4);
     for (uint32_t k = 0; k < n; ++k) shapes[k] = shape(tb + k);
-    add("sh", std::string_view(shapes, n));
-    add("p1", tb > sb ? folded(tb - 1) : "<s>");
-    add("p2", tb > sb + 1 ? folded(tb - 2) : "<s>");
-    add("n1", te < se ? folded(te) : "</s>");
-    add("n2", te + 1 < se ? folded(te + 1) : "</s>");
+    text(kShape, std::string_view(shapes, n));
+    token(kPrev, tb - 1, tb > sb, kBegin);
+    token(kPrev2, tb - 2, tb > sb + 1, kBegin);
+    token(kNext, te, te < se, kEnd);
+    token(kNext2, te + 1, te + 1 < se, kEnd);
     char around[2] = {tb > sb ? shape(tb - 1) : '^', te < se ? shape(te) : '$'};
-    add("ps", std::string_view(around, 1));
-    add("ns", std::string_view(around + 1, 1));
-    add("st", opens_clause(tb, sb) ? "1" : "0");
-    add("caps", run.caps ? "1" : "0");
-    add("rule", entity_type_name(rule));
-    add("gp", item_kind(item_ending(tb)));
-    add("gn", item_kind(item_starting(te)));
-    char count[2] = {static_cast<char>('0' + std::min<uint32_t>(te - tb, 5)), 0};
-    add("len", std::string_view(count, 1));
+    text(kPrevShape, std::string_view(around, 1));
+    text(kNextShape, std::string_view(around + 1, 1));
+    text(kStart, opens_clause(tb, sb) ? "1" : "0");
+    text(kCaps, run.caps ? "1" : "0");
+    text(kRule, entity_type_name(rule));
+    text(kItemBefore, item_kind(item_ending(tb)));
+    text(kItemAfter, item_kind(item_starting(te)));
+    char count = static_cast<char>('0' + std::min<uint32_t>(te - tb, 5));
+    text(kLength, std::string_view(&count, 1));
     // pairs: the word before with the first word, the last word with the word after
-    char pair[96];
-    auto add_pair = [&](std::string_view prefix, std::string_view a, std::string_view b) {
-      if (a.size() + b.size() + 1 > sizeof pair) return;
-      std::memcpy(pair, a.data(), a.size());
-      pair[a.size()] = '_';
-      std::memcpy(pair + a.size() + 1, b.data(), b.size());
-      add(prefix, std::string_view(pair, a.size() + 1 + b.size()));
-    };
-    add_pair("p1f", tb > sb ? folded(tb - 1) : "<s>", folded(tb));
-    add_pair("ln1", folded(te - 1), te < se ? folded(te) : "</s>");
+    pair(kPrevFirst, tb - 1, tb > sb, tb, true);
+    pair(kLastNext, te - 1, true, te, te < se);
   }
 
   // Rules for a capitalised run the dictionaries do not know.
@@ -1040,13 +1058,14 @@ class EntityPass {
   int32_t find_person(const Cand& c) const {
     if (persons_.empty()) return -1;
     std::string_view full = slice(doc_.folded, c.span);
+    auto it = person_names_.find(full);
+    if (it != person_names_.end()) return it->second;
+    if (c.te - c.tb > 1 || full.size() < 5) return -1;
+    // spelling variants of a surname: "Zelenskyy" for "Zelensky", "Umjerov" for "Umerov"
+    std::string key = spelling_key(full);
     int32_t best = -1;
     for (const PersonInfo& p : persons_)
-      if (p.full == full || p.surname == full) best = p.entity;
-    if (best >= 0 || c.te - c.tb > 1 || full.size() < 5) return best;
-    std::string key = spelling_key(full);
-    for (const PersonInfo& p : persons_)
-      if (p.key == key || (key.size() >= 5 && p.key.size() + 1 >= key.size() && key.size() + 1 >= p.key.size() &&
+      if (p.key == key || (p.key.size() + 1 >= key.size() && key.size() + 1 >= p.key.size() && p.key[0] == key[0] &&
                            edit_distance(key, p.key, 1) <= 1))
         best = p.entity;
     return best;
@@ -1062,6 +1081,8 @@ class EntityPass {
     for (const PersonInfo& p : persons_)
       if (p.entity == entity && p.surname == surname) return;
     persons_.push_back({entity, fold_case(doc_.entities[entity].name), surname, spelling_key(surname), at});
+    person_names_[persons_.back().full] = entity;
+    person_names_[surname] = entity;
   }
 
   void build_entities() {
@@ -1118,8 +1139,17 @@ class EntityPass {
                 !c.has_title &&
                 opens_clause(c.tb, sentence_start(c.tb)))
               break;  // a capitalised word opening a sentence, with nothing to say it is a name
-            e = entity_for(std::string(entity_type_name(c.type)) + ":" + std::string(slice(doc_.folded, c.span)), c.type,
-                           name);
+            WordMap<int32_t>& names = by_name_[static_cast<int>(c.type)];
+            std::string_view key = slice(doc_.folded, c.span);
+            auto found = names.find(key);
+            if (found != names.end()) {
+              e = found->second;
+            } else {
+              e = static_cast<int32_t>(doc_.entities.size());
+              doc_.entities.push_back(Entity{c.type, std::string(name), {}, {}, {}, {}, {}});
+              roles_.push_back(TitleKind::other);
+              names.emplace(std::string(key), e);
+            }
           }
           Entity& ent = doc_.entities[e];
           fill(ent, c.country, c.org, c.sector, c.role);
@@ -1223,10 +1253,12 @@ class EntityPass {
   std::vector<Cand> part_cands_;
   std::vector<Cand> names_, out_;
   std::vector<Cand> cands_;
-  absl::flat_hash_map<std::string, int32_t> by_key_;
+  WordMap<int32_t> by_key_;
+  std::array<WordMap<int32_t>, 6> by_name_;  // unknown names by type, keyed by folded text
   absl::flat_hash_map<uint32_t, int32_t> by_group_;
   std::vector<TitleKind> roles_;
   std::vector<PersonInfo> persons_;
+  WordMap<int32_t> person_names_;  // folded full names and surnames of the persons so far
   std::vector<std::pair<uint32_t, int32_t>> country_mentions_;  // position, entity
 };
 

@@ -14,9 +14,9 @@ namespace eventwire::internal {
 class PhraseMatcher {
  public:
   // The hash of one (folded) token, and of a sequence extended by one more token.
-  static uint64_t hash_token(std::string_view folded) {
+  static constexpr uint64_t hash_token(std::string_view folded) {
     uint64_t h = 1469598103934665603ull;
-    for (unsigned char c : folded) h = (h ^ c) * 1099511628211ull;
+    for (char c : folded) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
     return h;
   }
   static uint64_t extend(uint64_t sequence, uint64_t token) {
