@@ -27,6 +27,19 @@ void PhraseMatcher::finalize() {
     values_.insert(values_.end(), values.begin(), values.end());
   }
   pending_.clear();
+  size_t capacity = 16;
+  int bits = 4;
+  while (capacity < 2 * nodes_.size()) capacity *= 2, ++bits;
+  slots_.assign(capacity, Slot{});
+  mask_ = capacity - 1;
+  shift_ = 64 - bits;
+  for (const auto& [hash, node] : nodes_) {
+    uint64_t key = hash | 1;
+    size_t i = key >> shift_;
+    while (slots_[i].key != 0) i = (i + 1) & mask_;
+    slots_[i] = {key, node};
+  }
+  nodes_.clear();
 }
 
 }  // namespace eventwire::internal

@@ -36,16 +36,29 @@ class PhraseMatcher {
   // Makes the matcher ready for lookups; add() may not be called afterwards.
   void finalize();
 
-  // The node after `sequence` (kStart extended by each token), or nullptr.
+  // The node after `sequence` (kStart extended by each token), or nullptr. Sequence hashes
+  // are well mixed: an open-addressing table indexed by their high bits finds a node in a
+  // probe or two, and most misses on the first empty slot.
   const Node* find(uint64_t sequence) const {
-    auto it = nodes_.find(sequence);
-    return it == nodes_.end() ? nullptr : &it->second;
+    sequence |= 1;  // 0 marks an empty slot
+    for (size_t i = sequence >> shift_;; i = (i + 1) & mask_) {
+      const Slot& slot = slots_[i];
+      if (slot.key == sequence) return &slot.node;
+      if (slot.key == 0) return nullptr;
+    }
   }
   const uint32_t* values(const Node& n) const { return values_.data() + n.first; }
   size_t size() const { return phrases_; }
 
  private:
-  absl::flat_hash_map<uint64_t, Node> nodes_;
+  struct Slot {
+    uint64_t key = 0;
+    Node node;
+  };
+  std::vector<Slot> slots_ = std::vector<Slot>(2);  // a power of two, at most half full
+  size_t mask_ = 1;
+  int shift_ = 63;
+  absl::flat_hash_map<uint64_t, Node> nodes_;  // while building
   absl::flat_hash_map<uint64_t, std::vector<uint32_t>> pending_;
   std::vector<uint32_t> values_;
   size_t phrases_ = 0;
