@@ -7,6 +7,7 @@
 
 #include "entities/actors.hpp"
 #include "entities/lookup.hpp"
+#include "entities/run_model.hpp"
 #include "pipeline/engine.hpp"
 #include "print_helpers.hpp"
 
@@ -322,4 +323,39 @@ TEST_CASE("entities are skipped when not asked for") {
   auto doc = engine().analyze("Belgium sent troops to Mali.", o);
   REQUIRE(doc.ok());
   CHECK((*doc)->entities.empty());
+}
+
+TEST_CASE("the run classifier types names no dictionary knows") {
+  auto en = analyze("He was born in Oshwara in 1950. Shares in Brevard Holdings fell 3 percent on Monday.", Lang::en);
+  expect(*en, "Oshwara", EntityType::gpe, "");
+  expect(*en, "Brevard Holdings", EntityType::org, "");
+  auto nl = analyze("Hij werd geboren in Oshwara. Volgens Tomas Hradek is dat niet juist.", Lang::nl);
+  expect(*nl, "Oshwara", EntityType::gpe, "");
+  expect(*nl, "Tomas Hradek", EntityType::person, "");
+}
+
+TEST_CASE("run model weights: features of the table meet the hashes of the text") {
+  static constexpr std::string_view header[] = {"feature", "none", "per", "org", "loc", "misc"};
+  static constexpr std::string_view cells[] = {"w=tralla", "0", "-500", "0", "1250", "0",  //
+                                               "p1f=in tralla", "10", "0", "0", "0", "0"};
+  data::DataFile file{"test/ner_runs.tsv", data::DataFormat::table, 6, 2, header, cells};
+  auto model = RunModel::load(&file);
+  REQUIRE(model.ok());
+  CHECK(!model->empty());
+  std::array<float, kRunLabels> scores{};
+  model->add(feature_hash(feature_prefix("w").hash, PhraseMatcher::hash_token("tralla")), scores);
+  CHECK(scores[static_cast<int>(RunLabel::loc)] == doctest::Approx(1.25));
+  CHECK(scores[static_cast<int>(RunLabel::person)] == doctest::Approx(-0.5));
+  CHECK(RunModel::best(scores) == RunLabel::loc);
+  model->add(feature_hash(feature_prefix("p1f").hash,
+                          combine_hashes(PhraseMatcher::hash_token("in"), PhraseMatcher::hash_token("tralla"))),
+             scores);
+  CHECK(scores[static_cast<int>(RunLabel::none)] == doctest::Approx(0.01));
+  model->add(feature_hash(feature_prefix("w").hash, PhraseMatcher::hash_token("other")), scores);  // unknown: nothing
+  CHECK(scores[static_cast<int>(RunLabel::loc)] == doctest::Approx(1.25));
+
+  static constexpr std::string_view bad_cells[] = {"w=tralla", "0", "x", "0", "0", "0"};
+  data::DataFile bad{"test/bad.tsv", data::DataFormat::table, 6, 1, header, bad_cells};
+  CHECK(!RunModel::load(&bad).ok());
+  CHECK(RunModel::load(nullptr)->empty());
 }
