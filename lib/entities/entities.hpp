@@ -8,7 +8,8 @@
 // given_names.txt, name_particles.txt) and from the caller's actor dictionaries; they are
 // matched on doc.folded by token sequence (lexicon/phrase_matcher.hpp). Capitalised words the
 // dictionaries do not know are typed by rules (titles, given names, speech verbs, company
-// suffixes, prepositions of place).
+// suffixes, prepositions of place) and, where a language has one, by a small averaged-
+// perceptron classifier (entities/run_model.hpp, trained by lib/tools/train_ner.cpp).
 #pragma once
 
 #include <array>
