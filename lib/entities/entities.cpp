@@ -14,6 +14,10 @@ namespace eventwire::internal {
 namespace {
 
 constexpr uint8_t kAllLangs = 0x0F;
+
+// The kinds of lib/lang/<lang>/entity_cues.tsv, in the order of EntityRecognizer::Cue.
+constexpr std::string_view kCueNames[] = {"speech",      "honorific",   "org_suffix", "org_prefix", "loc_prefix",
+                                          "our_country", "the_country", "of",         "article"};
 uint8_t lang_bit(Lang l) { return static_cast<uint8_t>(1u << static_cast<int>(l)); }
 // A language's entries also apply to sentences whose language is unknown.
 uint8_t lang_mask(Lang l) { return static_cast<uint8_t>(lang_bit(l) | lang_bit(Lang::und)); }
@@ -238,12 +242,10 @@ absl::Status EntityRecognizer::load(const std::vector<Actor>& user_actors) {
     if (const data::DataFile* f = data::find_file(code_dir + "/entity_cues.tsv")) {
       EW_COLUMN(cue_column, *f, "cue");
       EW_COLUMN(kind, *f, "kind");
-      static constexpr std::string_view kCues[] = {"speech",     "honorific",  "org_suffix", "org_prefix",
-                                                   "loc_prefix", "our_country", "the_country"};
       for (uint32_t r = 0; r < f->rows; ++r) {
-        auto it = std::find(std::begin(kCues), std::end(kCues), f->cell(r, kind));
-        if (it == std::end(kCues)) return make_error(ErrorCode::internal, std::string(f->path) + ": unknown cue kind");
-        auto cue = static_cast<Cue>(it - std::begin(kCues));
+        auto it = std::find(std::begin(kCueNames), std::end(kCueNames), f->cell(r, kind));
+        if (it == std::end(kCueNames)) return make_error(ErrorCode::internal, std::string(f->path) + ": unknown cue kind");
+        auto cue = static_cast<Cue>(it - std::begin(kCueNames));
         bool case_sensitive = cue == Cue::honorific || cue == Cue::org_suffix || cue == Cue::org_prefix;
         for (std::string_view form : data::split_synonyms(f->cell(r, cue_column)))
           add_phrase(form, lang_mask(lang), EntryKind::cue, static_cast<uint32_t>(cue), case_sensitive);
@@ -347,7 +349,7 @@ class EntityPass {
   }
 
  private:
-  enum class CandKind : uint8_t { actor, person, name, title, institution, our_country, the_country };
+  enum class CandKind : uint8_t { actor, name, title, institution, our_country, the_country };
   struct Cand {
     CandKind kind;
     Span span;
@@ -455,9 +457,13 @@ class EntityPass {
     for (uint32_t i = sb; i < se;) {
       Item item;
       if (match_at(i, se, lang, sentence_caps, item)) {
-        // Company suffixes ("Holdings", "Bank") end names rather than break them.
-        if (item.entry->kind != R::EntryKind::cue || item.entry->ref != static_cast<uint32_t>(R::Cue::org_suffix))
-          items_.push_back(item);
+        // Company suffixes ("Holdings", "Bank") end names rather than break them; "of" and
+        // articles are read where titles are bound ("De" of "De Wever" stays in the name).
+        const bool inner_cue = item.entry->kind == R::EntryKind::cue &&
+                               (item.entry->ref == static_cast<uint32_t>(R::Cue::org_suffix) ||
+                                item.entry->ref == static_cast<uint32_t>(R::Cue::of) ||
+                                item.entry->ref == static_cast<uint32_t>(R::Cue::article));
+        if (!inner_cue) items_.push_back(item);
         i = item.te;
         continue;
       }
@@ -473,7 +479,6 @@ class EntityPass {
     for (const Cand& c : part_cands_) part_of_[c.tb - sb] = true;
 
     // Capitalised words the dictionaries do not know, and their cues.
-    const size_t first_cand = cands_.size();
     size_t k = 0;  // next item
     for (uint32_t i = sb; i < se;) {
       while (k < items_.size() && items_[k].te <= i) ++k;
@@ -519,7 +524,7 @@ class EntityPass {
       if (!lone_common) unknown_.push_back({i, j, sentence_caps, org_head});
       i = j;
     }
-    emit_sentence(sb, se, lang, first_cand);
+    emit_sentence(sb, se, lang);
   }
 
   bool is_particle(uint32_t t) const {
@@ -560,16 +565,7 @@ class EntityPass {
   }
 
   // A company or institution word ("Bank", "Conseil"): its own token is a cue of that kind.
-  bool is_org_word(uint32_t t) const {
-    const PhraseMatcher::Node* node = r_.matcher_.find(PhraseMatcher::extend(PhraseMatcher::kStart, hashes_[t]));
-    if (!node) return false;
-    const uint32_t* values = r_.matcher_.values(*node);
-    for (uint32_t k = 0; k < node->count; ++k) {
-      const R::Entry& e = r_.entries_[values[k]];
-      if (e.kind == R::EntryKind::cue && e.ref == static_cast<uint32_t>(R::Cue::org_suffix)) return true;
-    }
-    return false;
-  }
+  bool is_org_word(uint32_t t) const { return has_cue(t, R::Cue::org_suffix); }
 
   bool part_token(uint32_t t) const { return part_of_[t - sentence_begin_]; }
 
@@ -626,10 +622,22 @@ class EntityPass {
     return it && it->te == t ? it : nullptr;
   }
   bool is_token(uint32_t t, std::string_view s) const { return t < doc_.tokens.size() && folded(t) == s; }
+  // Whether token t alone is a cue of that kind (in any language).
+  bool has_cue(uint32_t t, R::Cue cue) const {
+    if (t >= doc_.tokens.size()) return false;
+    const PhraseMatcher::Node* node = r_.matcher_.find(PhraseMatcher::extend(PhraseMatcher::kStart, hashes_[t]));
+    if (!node) return false;
+    const uint32_t* values = r_.matcher_.values(*node);
+    for (uint32_t k = 0; k < node->count; ++k) {
+      const R::Entry& e = r_.entries_[values[k]];
+      if (e.kind == R::EntryKind::cue && e.ref == static_cast<uint32_t>(cue)) return true;
+    }
+    return false;
+  }
 
   // Turns the sentence's dictionary items and unknown capitalised runs into candidates,
   // binding titles to the names they qualify.
-  void emit_sentence(uint32_t sb, uint32_t se, Lang lang, size_t first_cand) {
+  void emit_sentence(uint32_t sb, uint32_t se, Lang lang) {
     // Name-like runs: classify by their cues.
     std::vector<Cand>& names = names_;
     names.clear();
@@ -727,7 +735,6 @@ class EntityPass {
     bind_institutions(out, lang);
     for (Cand& c : out)
       if (!c.drop && (c.kind != CandKind::title || !c.has_title)) cands_.push_back(c);
-    (void)first_cand;
   }
 
   // One character for a token's shape: X capitals, C capitalised, x lower case, d digits,
@@ -751,11 +758,7 @@ class EntityPass {
       case R::EntryKind::actor: return entity_type_name(r_.groups_[it->entry->ref].rows.front().type);
       case R::EntryKind::title: return "title";
       case R::EntryKind::institution: return "institution";
-      case R::EntryKind::cue: {
-        static constexpr std::string_view cues[] = {"speech", "honorific", "org_suffix", "org_prefix",
-                                                    "loc_prefix", "our_country", "the_country"};
-        return cues[it->entry->ref];
-      }
+      case R::EntryKind::cue: return kCueNames[it->entry->ref];
       case R::EntryKind::common: return "common";
       default: return "name";
     }
@@ -897,9 +900,7 @@ class EntityPass {
         uint32_t gap = next;
         bool of = false;
         while (gap < q.tb && gap < next + 3 &&
-               (is_token(gap, "of") || is_token(gap, "van") || is_token(gap, "de") || is_token(gap, "du") ||
-                is_token(gap, "des") || is_token(gap, "la") || is_token(gap, "d'") || is_token(gap, "the") ||
-                is_token(gap, "l'"))) {
+               (has_cue(gap, R::Cue::of) || has_cue(gap, R::Cue::article))) {
           ++gap;
           of = true;
         }
@@ -938,8 +939,7 @@ class EntityPass {
         if (m == i) first = t.tb;
         // "Dedonder, Belgian Minister", "Dedonder, the Minister of Defence", "X, minister van Defensie"
         uint32_t g = first;
-        while (g > p.te && (is_token(g - 1, "the") || is_token(g - 1, "de") || is_token(g - 1, "het") ||
-                            is_token(g - 1, "le") || is_token(g - 1, "la") || is_token(g - 1, "l'")))
+        while (g > p.te && has_cue(g - 1, R::Cue::article))
           --g;
         if (g == p.te + 1 && is_token(p.te, ",") && is_person_like(p)) person = &p;
       }
@@ -988,7 +988,7 @@ class EntityPass {
       if (c.country.empty() && i + 1 < out.size()) {
         const Cand& q = out[i + 1];
         bool adjacent = q.tb == c.te && lang == Lang::fr;
-        bool of = q.tb == c.te + 1 && (is_token(c.te, "of") || is_token(c.te, "van") || is_token(c.te, "de"));
+        bool of = q.tb == c.te + 1 && has_cue(c.te, R::Cue::of);
         if ((adjacent || of) && !country_of(q).empty()) {
           c.country = country_of(q);
           c.span = {c.span.begin, q.span.end};
@@ -1190,8 +1190,6 @@ class EntityPass {
           if (e >= 0) add_mention(e, c, MentionKind::reference);
           break;
         }
-        case CandKind::person:
-          break;
       }
     }
     std::sort(doc_.mentions.begin(), doc_.mentions.end(),

@@ -62,7 +62,9 @@ class EntityRecognizer {
   EntityRecognizer() = default;
 
   enum class EntryKind : uint8_t { actor, title, institution, cue, common, given_name, particle };
-  enum class Cue : uint8_t { speech, honorific, org_suffix, org_prefix, loc_prefix, our_country, the_country };
+  enum class Cue : uint8_t {
+    speech, honorific, org_suffix, org_prefix, loc_prefix, our_country, the_country, of, article
+  };
   struct Entry {
     EntryKind kind;
     uint8_t langs;       // bit (1 << Lang) for each language it applies to
