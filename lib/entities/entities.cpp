@@ -260,12 +260,8 @@ absl::Status EntityRecognizer::load(const std::vector<Actor>& user_actors) {
     auto model = RunModel::load(data::find_file(code_dir + "/ner_runs.tsv"));
     if (!model.ok()) return model.status();
     run_models_[static_cast<int>(lang)] = *std::move(model);
-    if (const data::DataFile* f = data::find_file(code_dir + "/stopwords.txt")) {
-      for (uint32_t r = 0; r < f->rows; ++r) {
-        stopwords_[static_cast<int>(lang)].insert(f->cell(r, 0));
-        stopwords_[static_cast<int>(Lang::und)].insert(f->cell(r, 0));
-      }
-    }
+    if (const data::DataFile* f = data::find_file(code_dir + "/stopwords.txt"))
+      for (uint32_t r = 0; r < f->rows; ++r) add_phrase(f->cell(r, 0), lang_mask(lang), EntryKind::stopword, 0, false);
   }
 
   if (const data::DataFile* f = data::find_file("common/places.tsv")) {
@@ -337,9 +333,14 @@ class EntityPass {
   EntityPass(const R& r, Document& doc, RunObserver* observer) : r_(r), doc_(doc), observer_(observer) {}
 
   void run() {
+    // Each token's hash, and the dictionary node of the token alone (most often none): every
+    // single-token test below reads it rather than looking the token up again.
     hashes_.resize(doc_.tokens.size());
-    for (size_t t = 0; t < doc_.tokens.size(); ++t)
+    first_.resize(doc_.tokens.size());
+    for (size_t t = 0; t < doc_.tokens.size(); ++t) {
       hashes_[t] = PhraseMatcher::hash_token(slice(doc_.folded, doc_.tokens[t].span));
+      first_[t] = r_.matcher_.find_first(hashes_[t]);
+    }
     for (uint32_t s = 0; s < doc_.sentences.size(); ++s) {
       const Sentence& sentence = doc_.sentences[s];
       if (doc_.blocks[sentence.block].kind == BlockKind::boilerplate) continue;
@@ -382,7 +383,7 @@ class EntityPass {
     const uint32_t* values = r_.matcher_.values(node);
     for (uint32_t k = 0; k < node.count; ++k) {
       const R::Entry& e = r_.entries_[values[k]];
-      if (e.kind == R::EntryKind::particle) continue;
+      if (e.kind == R::EntryKind::particle || e.kind == R::EntryKind::stopword) continue;
       // Names, adjectives, titles and institutions of another language still count (a Dutch
       // sentence quoting an English title, a sentence whose language was misjudged), after
       // the language's own.
@@ -408,11 +409,12 @@ class EntityPass {
 
   // Longest dictionary match at token i (within [i, end)).
   bool match_at(uint32_t i, uint32_t end, Lang lang, bool caps, Item& out) const {
+    if (!first_[i]) return false;
     uint64_t h = PhraseMatcher::kStart;
     bool found = false;
     for (uint32_t j = i; j < end; ++j) {
       h = PhraseMatcher::extend(h, hashes_[j]);
-      const PhraseMatcher::Node* node = r_.matcher_.find(h);
+      const PhraseMatcher::Node* node = j == i ? first_[i] : r_.matcher_.find(h);
       if (!node) break;
       if (node->count)
         if (const R::Entry* e = best_entry(*node, i, lang, caps)) {
@@ -506,7 +508,7 @@ class EntityPass {
       }
       // A lone function word ("He", "La"), a lone letter, or words of a headline in capitals:
       // nothing says they are names.
-      bool lone_common = j == i + 1 && (r_.stopwords_[static_cast<int>(lang)].contains(folded(i)) ||
+      bool lone_common = j == i + 1 && (is_stopword(i, lang) ||
                                         doc_.tokens[i].span.size() == 1 || doc_.tokens[i].is(kTokAbbreviation));
       bool org_head = false;
       if (j == i + 1 && lang == Lang::fr && is_org_word(i)) {
@@ -515,7 +517,7 @@ class EntityPass {
         uint32_t e = j;
         while (e < se && e < j + 2 && doc_.tokens[e].is(kTokWord) && !is_cap(e) &&
                doc_.text[doc_.tokens[e].span.end - 1] != '\'' &&
-               !r_.stopwords_[static_cast<int>(lang)].contains(folded(e)) && !item_at(e))
+               !is_stopword(e, lang) && !item_at(e))
           ++e;
         lone_common |= e == j;
         org_head = e > j;
@@ -527,31 +529,27 @@ class EntityPass {
     emit_sentence(sb, se, lang);
   }
 
-  bool is_particle(uint32_t t) const {
-    uint64_t h = PhraseMatcher::extend(PhraseMatcher::kStart, hashes_[t]);
-    const PhraseMatcher::Node* node = r_.matcher_.find(h);
-    if (!node) return false;
-    const uint32_t* values = r_.matcher_.values(*node);
-    for (uint32_t k = 0; k < node->count; ++k)
-      if (r_.entries_[values[k]].kind == R::EntryKind::particle) return !is_cap(t);
-    return false;
-  }
+  bool is_particle(uint32_t t) const { return !is_cap(t) && has_entry(t, R::EntryKind::particle); }
 
-  bool has_entry(uint32_t t, R::EntryKind kind) const {
-    const PhraseMatcher::Node* node = r_.matcher_.find(PhraseMatcher::extend(PhraseMatcher::kStart, hashes_[t]));
+  // Whether token t alone has a dictionary entry of that kind (and language, when given).
+  bool has_entry(uint32_t t, R::EntryKind kind, uint8_t langs = kAllLangs, uint32_t ref = ~0u) const {
+    const PhraseMatcher::Node* node = t < first_.size() ? first_[t] : nullptr;
     if (!node) return false;
     const uint32_t* values = r_.matcher_.values(*node);
-    for (uint32_t k = 0; k < node->count; ++k)
-      if (r_.entries_[values[k]].kind == kind) return true;
+    for (uint32_t k = 0; k < node->count; ++k) {
+      const R::Entry& e = r_.entries_[values[k]];
+      if (e.kind == kind && (e.langs & langs) && (ref == ~0u || e.ref == ref)) return true;
+    }
     return false;
   }
+  bool is_stopword(uint32_t t, Lang lang) const { return has_entry(t, R::EntryKind::stopword, lang_bit(lang)); }
 
   // Whether a capitalised word at t may start a name: not a function word opening a sentence.
   bool starts_name(uint32_t t, uint32_t sb, Lang lang) const {
     const Token& tok = doc_.tokens[t];
     if (!tok.is(kTokWord) || !tok.is(kTokUpperInitial) || part_token(t)) return false;
     if (doc_.text[tok.span.end - 1] == '\'') return false;  // an elided article: "L'"
-    if (opens_clause(t, sb) && r_.stopwords_[static_cast<int>(lang)].contains(folded(t))) return false;
+    if (opens_clause(t, sb) && is_stopword(t, lang)) return false;
     return true;
   }
 
@@ -624,15 +622,7 @@ class EntityPass {
   bool is_token(uint32_t t, std::string_view s) const { return t < doc_.tokens.size() && folded(t) == s; }
   // Whether token t alone is a cue of that kind (in any language).
   bool has_cue(uint32_t t, R::Cue cue) const {
-    if (t >= doc_.tokens.size()) return false;
-    const PhraseMatcher::Node* node = r_.matcher_.find(PhraseMatcher::extend(PhraseMatcher::kStart, hashes_[t]));
-    if (!node) return false;
-    const uint32_t* values = r_.matcher_.values(*node);
-    for (uint32_t k = 0; k < node->count; ++k) {
-      const R::Entry& e = r_.entries_[values[k]];
-      if (e.kind == R::EntryKind::cue && e.ref == static_cast<uint32_t>(cue)) return true;
-    }
-    return false;
+    return has_entry(t, R::EntryKind::cue, kAllLangs, static_cast<uint32_t>(cue));
   }
 
   // Turns the sentence's dictionary items and unknown capitalised runs into candidates,
@@ -1243,6 +1233,7 @@ class EntityPass {
   RunObserver* observer_;
   std::vector<std::string> feature_strings_;
   std::vector<uint64_t> hashes_;
+  std::vector<const PhraseMatcher::Node*> first_;  // node of each token alone, or nullptr
   std::vector<Item> items_;
   uint32_t sentence_begin_ = 0;
   std::vector<int32_t> item_of_;

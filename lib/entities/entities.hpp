@@ -61,7 +61,7 @@ class EntityRecognizer {
   friend class EntityPass;
   EntityRecognizer() = default;
 
-  enum class EntryKind : uint8_t { actor, title, institution, cue, common, given_name, particle };
+  enum class EntryKind : uint8_t { actor, title, institution, cue, common, given_name, particle, stopword };
   enum class Cue : uint8_t {
     speech, honorific, org_suffix, org_prefix, loc_prefix, our_country, the_country, of, article
   };
@@ -102,7 +102,6 @@ class EntityRecognizer {
   absl::flat_hash_map<std::string, uint32_t> country_groups_;  // "BEL" -> its GPE group
   absl::flat_hash_map<std::string, uint32_t> norp_groups_;     // "BEL" -> its NORP group
   WordMap<uint32_t> person_surnames_;  // folded surname of a dictionary person -> its group
-  std::array<WordSet, 4> stopwords_;   // per Lang; und holds all
   std::array<RunModel, 4> run_models_;  // per Lang; empty where there is no model
 };
 

@@ -9,6 +9,7 @@ void PhraseMatcher::add(const std::vector<uint64_t>& tokens, uint32_t value) {
   uint64_t h = kStart;
   for (size_t i = 0; i < tokens.size(); ++i) {
     h = extend(h, tokens[i]);
+    if (i == 0) first_bits_[(h >> 6) & (kFirstBits / 64 - 1)] |= uint64_t{1} << (h & 63);
     Node& node = nodes_[h];
     if (i + 1 < tokens.size()) node.has_longer = true;
   }
@@ -23,7 +24,7 @@ void PhraseMatcher::finalize() {
   for (auto& [hash, values] : pending_) {
     Node& node = nodes_[hash];
     node.first = static_cast<uint32_t>(values_.size());
-    node.count = static_cast<uint32_t>(values.size());
+    node.count = static_cast<uint16_t>(std::min<size_t>(values.size(), UINT16_MAX));
     values_.insert(values_.end(), values.begin(), values.end());
   }
   pending_.clear();

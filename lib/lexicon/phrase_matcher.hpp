@@ -27,7 +27,7 @@ class PhraseMatcher {
 
   struct Node {
     uint32_t first = 0;  // values of the phrases ending here: [first, first + count) in values()
-    uint32_t count = 0;
+    uint16_t count = 0;
     bool has_longer = false;  // some phrase continues past this one
   };
 
@@ -47,6 +47,13 @@ class PhraseMatcher {
       if (slot.key == 0) return nullptr;
     }
   }
+  // The node of a one-token sequence, from the token's hash. Most tokens start no phrase: a
+  // bit set of first tokens, small enough to stay in cache, answers for them.
+  const Node* find_first(uint64_t token) const {
+    uint64_t sequence = extend(kStart, token);
+    if (!(first_bits_[(sequence >> 6) & (kFirstBits / 64 - 1)] >> (sequence & 63) & 1)) return nullptr;
+    return find(sequence);
+  }
   const uint32_t* values(const Node& n) const { return values_.data() + n.first; }
   size_t size() const { return phrases_; }
 
@@ -58,6 +65,8 @@ class PhraseMatcher {
   std::vector<Slot> slots_ = std::vector<Slot>(2);  // a power of two, at most half full
   size_t mask_ = 1;
   int shift_ = 63;
+  static constexpr size_t kFirstBits = 1 << 16;
+  std::vector<uint64_t> first_bits_ = std::vector<uint64_t>(kFirstBits / 64);
   absl::flat_hash_map<uint64_t, Node> nodes_;  // while building
   absl::flat_hash_map<uint64_t, std::vector<uint32_t>> pending_;
   std::vector<uint32_t> values_;
