@@ -868,17 +868,8 @@ class EntityPass {
         if (!adjacent && p.kind == CandKind::actor && p.te + 1 == gap_end && is_token(p.te, "'s")) adjacent = true;
         if (!adjacent || p.kind != CandKind::actor) break;
         const Actor& a = row(p.ref);
-        if (a.type == EntityType::norp || r_.groups_[p.ref].country) {
-          if (t.country.empty()) t.country = a.country;
-        } else if (a.type == EntityType::org) {
-          if (!a.org.empty() && t.org.empty()) {
-            t.org = a.org;
-            t.sector = a.sector;
-          }
-          if (!a.country.empty() && t.country.empty()) t.country = a.country;
-        } else {
-          break;
-        }
+        if (a.type != EntityType::norp && a.type != EntityType::org && !r_.groups_[p.ref].country) break;
+        take_modifier(t, p.ref);
         phrase.begin = p.span.begin;
         --m;
       }
@@ -896,20 +887,10 @@ class EntityPass {
         }
         if (gap != q.tb || q.kind != CandKind::actor) break;
         const Actor& a = row(q.ref);
-        if (a.type == EntityType::norp && !of && lang == Lang::fr) {
-          if (t.country.empty()) t.country = a.country;
-        } else if (of && (r_.groups_[q.ref].country || a.type == EntityType::org)) {
-          if (r_.groups_[q.ref].country && t.country.empty()) t.country = a.country;
-          if (a.type == EntityType::org) {
-            if (!a.org.empty() && t.org.empty()) {
-              t.org = a.org;
-              t.sector = a.sector;
-            }
-            if (!a.country.empty() && t.country.empty()) t.country = a.country;
-          }
-        } else {
-          break;
-        }
+        const bool french_adjective = a.type == EntityType::norp && !of && lang == Lang::fr;
+        const bool of_named = of && (r_.groups_[q.ref].country || a.type == EntityType::org);
+        if (!french_adjective && !of_named) break;
+        take_modifier(t, q.ref);
         phrase.end = q.span.end;
         next = q.te;
         ++n;
@@ -945,6 +926,19 @@ class EntityPass {
         person->phrase = {std::min(person->span.begin, t.phrase.begin), std::max(person->span.end, t.phrase.end)};
       }
     }
+  }
+
+  // What a title's modifier says: the country of an adjective or a country's name, the
+  // organisation (with its sector and country) of an organisation's name.
+  void take_modifier(Cand& t, uint32_t group) const {
+    const Actor& a = row(group);
+    if (a.type == EntityType::org) {
+      if (!a.org.empty() && t.org.empty()) {
+        t.org = a.org;
+        t.sector = a.sector;
+      }
+    }
+    if (!a.country.empty() && t.country.empty()) t.country = a.country;
   }
 
   bool is_person_like(const Cand& c) const {
