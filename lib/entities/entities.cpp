@@ -369,8 +369,9 @@ class EntityPass {
   };
   struct Run {
     uint32_t tb, te;
-    bool caps;      // in a headline in capitals
-    bool org_head;  // an organisation's head noun and its adjectives
+    bool caps;        // in a headline in capitals
+    bool org_head;    // an organisation's head noun and its adjectives
+    bool title_case;  // in a table cell or a heading in title case: a name only if cued
   };
   struct Item {  // a dictionary match
     uint32_t tb, te;
@@ -453,6 +454,18 @@ class EntityPass {
         caps += doc_.tokens[t].is(kTokAllUpper);
       }
     const bool sentence_caps = words >= 3 && caps * 4 >= words * 3;
+    // Table cells, and headings in title case ("Analyzing Belgium's Strategic Role"): every
+    // word may be capitalised there, so capitals say nothing of names.
+    const BlockKind block = doc_.blocks[s.block].kind;
+    uint32_t capitalised = 0, small = 0;  // capitalised words; lower-case function words
+    for (uint32_t t = sb; t < se; ++t) {
+      if (!doc_.tokens[t].is(kTokWord)) continue;
+      if (is_cap(t)) ++capitalised;
+      else small += is_stopword(t, s.language);
+    }
+    const bool title_case = block == BlockKind::table ||
+                            ((block == BlockKind::heading || block == BlockKind::title) && words >= 4 && small > 0 &&
+                             capitalised + small == words);
     const Lang lang = s.language;
 
     items_.clear();
@@ -523,7 +536,7 @@ class EntityPass {
         org_head = e > j;
         j = e;
       }
-      if (!lone_common) unknown_.push_back({i, j, sentence_caps, org_head});
+      if (!lone_common) unknown_.push_back({i, j, sentence_caps, org_head, title_case});
       i = j;
     }
     emit_sentence(sb, se, lang);
@@ -666,6 +679,7 @@ class EntityPass {
           default: c.weak = true;
         }
       }
+      c.weak |= run.title_case && !cued;
       names.push_back(c);
     }
     unknown_.clear();
