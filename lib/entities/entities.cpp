@@ -457,15 +457,16 @@ class EntityPass {
     // Table cells, and headings in title case ("Analyzing Belgium's Strategic Role"): every
     // word may be capitalised there, so capitals say nothing of names.
     const BlockKind block = doc_.blocks[s.block].kind;
-    uint32_t capitalised = 0, small = 0;  // capitalised words; lower-case function words
-    for (uint32_t t = sb; t < se; ++t) {
-      if (!doc_.tokens[t].is(kTokWord)) continue;
-      if (is_cap(t)) ++capitalised;
-      else small += is_stopword(t, s.language);
+    bool title_case = block == BlockKind::table;
+    if ((block == BlockKind::heading || block == BlockKind::title) && words >= 4) {
+      uint32_t capitalised = 0, small = 0;  // capitalised words; lower-case function words
+      for (uint32_t t = sb; t < se; ++t) {
+        if (!doc_.tokens[t].is(kTokWord)) continue;
+        if (is_cap(t)) ++capitalised;
+        else small += is_stopword(t, s.language);
+      }
+      title_case = small > 0 && capitalised + small == words;
     }
-    const bool title_case = block == BlockKind::table ||
-                            ((block == BlockKind::heading || block == BlockKind::title) && words >= 4 && small > 0 &&
-                             capitalised + small == words);
     const Lang lang = s.language;
 
     items_.clear();
