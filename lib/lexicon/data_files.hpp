@@ -33,7 +33,10 @@ std::vector<const DataFile*> all_files();
 // A digest of all data, which changes whenever any data file does.
 std::string_view digest();
 
+// Splits `text` at every `separator` (an empty text gives one empty item).
+std::vector<std::string_view> split(std::string_view text, char separator);
+
 // Splits a list entry `canonical|variant|...` into its items.
-std::vector<std::string_view> split_synonyms(std::string_view entry);
+inline std::vector<std::string_view> split_synonyms(std::string_view entry) { return split(entry, '|'); }
 
 }  // namespace eventwire::internal::data

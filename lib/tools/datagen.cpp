@@ -21,6 +21,10 @@
 #include <string>
 #include <vector>
 
+#include "tools/tool_files.hpp"
+
+using eventwire::tools::split;
+
 namespace {
 
 struct Table {
@@ -55,18 +59,6 @@ bool is_valid_utf8(const std::string& s) {
   int32_t length = 0;
   u_strFromUTF8(nullptr, 0, &length, s.data(), static_cast<int32_t>(s.size()), &status);
   return status == U_BUFFER_OVERFLOW_ERROR || U_SUCCESS(status);
-}
-
-std::vector<std::string> split(const std::string& s, char sep) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  for (;;) {
-    size_t pos = s.find(sep, start);
-    out.push_back(s.substr(start, pos - start));
-    if (pos == std::string::npos) break;
-    start = pos + 1;
-  }
-  return out;
 }
 
 bool has_stray_space(const std::string& cell) {
@@ -221,12 +213,5 @@ int main(int argc, char** argv) {
   std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(digest));
   out << "constexpr std::string_view kDataDigest = \"" << hex << "\";\n";
 
-  // Write only when the content changes, so that dependent objects are not rebuilt needlessly.
-  std::ifstream old(output, std::ios::binary);
-  std::stringstream previous;
-  previous << old.rdbuf();
-  if (old && previous.str() == out.str()) return 0;
-  std::ofstream file(output, std::ios::binary | std::ios::trunc);
-  file << out.str();
-  return file ? 0 : 1;
+  return eventwire::tools::write_if_changed(output, out.str());
 }
