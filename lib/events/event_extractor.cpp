@@ -9,70 +9,87 @@ namespace eventwire::internal {
 namespace {
 
 // How far the rules look, in tokens.
-constexpr uint32_t kCueWindow = 12;        // cues before a trigger
-constexpr uint32_t kCueAfterWindow = 6;    // cues after it
-constexpr uint32_t kGovernedWindow = 14;   // a governor's content after it
-constexpr uint32_t kObjectWindow = 6;      // a verb's object, a mode word after it
-constexpr uint32_t kTargetWindow = 16;     // a target after the trigger
-constexpr uint32_t kModifierWindow = 3;    // mode words before a noun
+constexpr uint32_t kCueWindow = 12;       // cues before a trigger
+constexpr uint32_t kCueAfterWindow = 6;   // cues after it
+constexpr uint32_t kGovernedWindow = 14;  // a governor's content after it
+constexpr uint32_t kObjectWindow = 6;     // a verb's object
+constexpr uint32_t kNounObjectGap = 4;    // a noun a verb takes as object ("provide ... assistance")
+constexpr uint32_t kTargetWindow = 16;    // a target after the trigger
+constexpr uint32_t kModifierWindow = 3;   // mode words before a noun
 
 // A name of the sentence, in tokens.
 struct Name {
-  uint32_t begin, end;   // the name itself
-  uint32_t phrase;       // where its phrase starts (title, modifiers)
+  uint32_t begin, end;  // the name itself
+  uint32_t phrase;      // where its phrase starts (title, modifiers)
   int32_t entity;
   Span span;
 };
 
-// A trigger of the sentence while events are built from it.
+// An event word of the sentence while events are built from it.
 struct Trigger {
   uint32_t begin, end;
   const TriggerEntry* entry;
-  EventType type;
   std::string mode;
-  uint32_t content_begin, content_end;  // where its content (object, governed event) lies
-  bool absorbed = false;                // part of another event
+  uint32_t content_end;            // its object, or what it governs, ends before this token
+  uint32_t governed_begin;         // a governor: where the event it governs starts (else end)
+  bool absorbed = false;           // part of another event
+  bool implicit = false;           // a word of help standing for an event ("no plans for troops")
   const TriggerEntry* inner = nullptr;  // the event a governor governs
 };
 
 class SentenceReader {
  public:
-  SentenceReader(const Document& doc, const EventLexicon& lex, const EventCodes& codes, uint32_t sentence)
-      : doc_(doc), lex_(lex), codes_(codes), sentence_index_(sentence), s_(doc.sentences[sentence]) {}
+  SentenceReader(const Document& doc, const EventLexicon& lex, const EventCodes& codes, const TriggerEntry& implicit_aid,
+                 uint32_t sentence)
+      : doc_(doc), lex_(lex), codes_(codes), implicit_aid_(implicit_aid), sentence_index_(sentence),
+        s_(doc.sentences[sentence]) {}
 
   void read(std::vector<Event>& out);
 
  private:
   std::string_view folded(uint32_t t) const { return slice(doc_.folded, doc_.tokens[t].span); }
-  uint8_t roles(uint32_t t) const { return lex_.word_roles(folded(t)); }
-  bool is_punct(uint32_t t, std::string_view p) const { return folded(t) == p; }
+  uint16_t roles(uint32_t t) const { return lex_.word_roles(folded(t)); }
+  bool is_punct(uint32_t t) const { return doc_.tokens[t].is(kTokPunct); }
+  bool is_token(uint32_t t, std::string_view p) const { return folded(t) == p; }
   // A token that ends the clause a subject or an object is looked for in.
-  bool clause_break(uint32_t t) const {
-    return is_punct(t, ";") || is_punct(t, ":") || (roles(t) & kRelative);
-  }
+  bool clause_break(uint32_t t) const { return is_token(t, ";") || is_token(t, ":") || (roles(t) & kRelative); }
 
   void collect_names();
   void collect_matches();
   void absorb();
-  std::optional<Event> build(const Trigger& tr, const Event* previous);
+  void add_implicit_events();
+  std::optional<Event> build(const Trigger& tr, const Event* previous) const;
 
   // The preposition (folded) just before a name, past determiners; "" when there is none.
   std::string_view preposition_before(const Name& n) const;
-  // The actors of a trigger at `t`: the nearest names before it that are not objects of a
-  // preposition, with those joined to them by "and" or commas.
+  // Whether a name stands where a subject can: at the start of its clause, after punctuation,
+  // a conjunction, a determiner or a cue, not right after another word (the object of a verb).
+  bool subject_position(const Name& n) const;
+  // The actors of a trigger at `t`: the nearest names before it in subject position, with
+  // those joined to them by "and" or commas.
   std::vector<const Name*> subjects_before(uint32_t t) const;
-  std::vector<const Name*> targets_of(const Trigger& tr, const std::vector<const Name*>& actors) const;
-  const Name* possessor_of(const Trigger& tr) const;
+  // Dutch inversion: the subject right after the verb ("Momenteel zet België ...").
+  std::vector<const Name*> subject_after(const Trigger& tr) const;
+  // Who does what a noun names: its owner ("France's proposal"), a name right before it
+  // ("European Council meeting"), "from"/"by" after it, "between X and Y".
+  std::vector<const Name*> noun_agents(const Trigger& tr, std::vector<const Name*>& between_others) const;
+  std::vector<const Name*> targets_of(const Trigger& tr, EventType type, const std::vector<const Name*>& actors) const;
+  bool cue_between(uint32_t from, uint32_t to) const;
   void apply_cues(const Trigger& tr, Event& e, bool& contrast) const;
-  std::string mode_near(const Trigger& tr) const;
+  std::string mode_near(const Trigger& tr, bool direct) const;
   void attach_source(Event& e) const;
   void attach_time_place_quantities(const Trigger& tr, Event& e, const std::vector<const Name*>& used) const;
   Argument argument(const Name& n) const;
   bool coded(const Name& n) const { return !actor_code(doc_, n.entity).empty(); }
+  bool same_code(const Name& a, const Name& b) const {
+    ActorCode x = actor_code(doc_, a.entity), y = actor_code(doc_, b.entity);
+    return x.country == y.country && x.org == y.org;
+  }
 
   const Document& doc_;
   const EventLexicon& lex_;
   const EventCodes& codes_;
+  const TriggerEntry& implicit_aid_;
   const uint32_t sentence_index_;
   const Sentence& s_;
   std::vector<Name> names_;
@@ -109,38 +126,87 @@ void SentenceReader::collect_matches() {
   std::stable_sort(matches.begin(), matches.end(), [](const LexiconMatch& a, const LexiconMatch& b) {
     return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
   });
+  for (const LexiconMatch& m : matches) {
+    if (m.kind == LexiconMatch::cue) cues_.push_back(m);
+    if (m.kind == LexiconMatch::mode) modes_.push_back(m);
+  }
   uint32_t trigger_end = 0;
   for (const LexiconMatch& m : matches) {
-    if (m.kind == LexiconMatch::cue) {
-      cues_.push_back(m);
-    } else if (m.kind == LexiconMatch::mode) {
-      modes_.push_back(m);
-    } else if (m.begin >= trigger_end) {
-      // Among triggers at one position: the longest; a noun after a determiner, else a verb.
-      const TriggerEntry* best = &lex_.trigger(m.entry);
-      const bool after_determiner = m.begin > s_.token_begin && (roles(m.begin - 1) & kDeterminer);
-      for (const LexiconMatch& other : matches) {
-        if (other.kind != LexiconMatch::trigger || other.begin != m.begin || other.end != m.end) continue;
-        const TriggerEntry& e = lex_.trigger(other.entry);
-        if (e.noun == after_determiner && best->noun != after_determiner) best = &e;
-      }
-      // A separable particle must follow in the clause ("zet ... in").
-      if (!best->particle.empty()) {
-        bool found = false;
-        for (uint32_t t = m.end; t < s_.token_end && !clause_break(t) && !found; ++t)
-          found = folded(t) == best->particle;
-        if (!found) continue;
-      }
-      triggers_.push_back({m.begin, m.end, best, best->type, best->mode, m.end,
-                           std::min(s_.token_end, m.end + kObjectWindow)});
-      trigger_end = m.end;
+    if (m.kind != LexiconMatch::trigger || m.begin < trigger_end) continue;
+    // A word that is part of a cue ("no plans for") is no event of its own.
+    bool in_cue = false;
+    for (const LexiconMatch& c : cues_) in_cue |= c.begin <= m.begin && m.end <= c.end && c.end - c.begin > m.end - m.begin;
+    if (in_cue) continue;
+    // Among triggers at one position: the longest; a verb after a name, a pronoun, "to" or
+    // an auxiliary ("Belgium aided", "will aid"), else a noun ("continued aid", "the aid").
+    const TriggerEntry* best = &lex_.trigger(m.entry);
+    const bool verb_place = m.begin == s_.token_begin || doc_.tokens[m.begin - 1].is(kTokUpperInitial) ||
+                            (roles(m.begin - 1) & kVerbMarker);
+    for (const LexiconMatch& other : matches) {
+      if (other.kind != LexiconMatch::trigger || other.begin != m.begin || other.end != m.end) continue;
+      const TriggerEntry& e = lex_.trigger(other.entry);
+      if (e.noun != verb_place && best->noun == verb_place) best = &e;
     }
+    // A separable particle must follow in the clause ("zet ... in").
+    if (!best->particle.empty()) {
+      bool found = false;
+      for (uint32_t t = m.end; t < s_.token_end && !clause_break(t) && !found; ++t) found = folded(t) == best->particle;
+      if (!found) continue;
+    }
+    triggers_.push_back({m.begin, m.end, best, best->mode, std::min(s_.token_end, m.end + kObjectWindow), m.end});
+    trigger_end = m.end;
   }
 }
 
-// Triggers that are part of another event stop being events of their own: what a governor
-// governs ("calls for troop deployment"), the noun object of a verb of the same type ("provide
-// ... assistance").
+// Words of help a cue or a governor takes stand for an AID event when no event word does: "no
+// plans for NATO combat troops", "his request for troops" (the governor takes it as content).
+void SentenceReader::add_implicit_events() {
+  // Whether a cue or governor ending at `end` takes the word starting at `begin`: right after
+  // it, or through a preposition ("plans for", "request for"), with only names and modifiers
+  // between.
+  auto takes = [&](uint32_t end, uint32_t begin) {
+    if (end > begin || begin - end > 4) return false;
+    if (begin - end > 1 && !(roles(end - 1) & kPreposition) && !(roles(end) & kPreposition)) return false;
+    for (uint32_t t = end; t < begin; ++t)
+      if (clause_break(t) || is_token(t, ",")) return false;
+    return true;
+  };
+  for (const LexiconMatch& m : modes_) {
+    if (!lex_.mode(m.entry).content) continue;
+    // Not when an event word already covers it, or it qualifies one ("weapons deliveries"), or
+    // it is the object of one ("sending NATO troops").
+    bool covered = false;
+    for (const Trigger& tr : triggers_)
+      covered |= (tr.begin < m.end + 2 && m.begin < tr.end) ||
+                 (!tr.absorbed && !tr.entry->governor && tr.end <= m.begin && m.begin < tr.content_end) ||
+                 (tr.inner && tr.end <= m.begin && m.begin < tr.content_end);
+    if (covered) continue;
+    Trigger* governor = nullptr;
+    for (Trigger& tr : triggers_)
+      if (tr.entry->governor && !tr.inner && takes(tr.end, m.begin)) governor = &tr;
+    bool cued = false;
+    for (const LexiconMatch& c : cues_) {
+      const CueEntry& cue = lex_.cue(c.entry);
+      cued |= (cue.polarity != 0 || cue.modality) && takes(c.end, m.begin);
+    }
+    if (governor) {
+      governor->inner = &implicit_aid_;
+      governor->governed_begin = m.begin;
+      governor->content_end = std::min(s_.token_end, m.end + kObjectWindow);
+      if (governor->entry->mode.empty()) governor->mode = lex_.mode(m.entry).mode;
+    } else if (cued) {
+      Trigger t{m.begin, m.end, &implicit_aid_, lex_.mode(m.entry).mode, std::min(s_.token_end, m.end + kObjectWindow),
+                m.end};
+      t.implicit = true;
+      triggers_.push_back(t);
+    }
+  }
+  std::stable_sort(triggers_.begin(), triggers_.end(), [](const Trigger& a, const Trigger& b) { return a.begin < b.begin; });
+}
+
+// Event words that are part of another event stop being events of their own: what a governor
+// governs ("calls for troop deployment"), a noun a verb takes as its object ("provide ...
+// assistance", "support any peace deal").
 void SentenceReader::absorb() {
   for (size_t i = 0; i < triggers_.size(); ++i) {
     Trigger& tr = triggers_[i];
@@ -152,23 +218,31 @@ void SentenceReader::absorb() {
         if (inner.entry->governor || inner.absorbed) continue;
         inner.absorbed = true;
         tr.inner = inner.entry;
+        tr.governed_begin = inner.begin;
         tr.content_end = std::min(s_.token_end, inner.end + kObjectWindow);
-        if (!inner.mode.empty()) tr.mode = inner.mode;
+        if (tr.entry->mode.empty()) tr.mode = inner.mode;
         break;
       }
       if (!tr.inner) tr.content_end = limit;
       continue;
     }
-    if (!tr.entry->noun) {
-      for (size_t k = i + 1; k < triggers_.size() && triggers_[k].begin < tr.end + 4; ++k) {
-        Trigger& object = triggers_[k];
-        if (object.entry->noun && !object.absorbed &&
-            (object.type == tr.type || (tr.type == EventType::AID && object.type == EventType::SUPPORT))) {
-          object.absorbed = true;
-          tr.content_end = std::min(s_.token_end, object.end + kObjectWindow);
-          if (tr.mode.empty()) tr.mode = object.mode;
-        }
+    if (tr.entry->noun || tr.implicit) continue;
+    for (size_t k = i + 1; k < triggers_.size() && triggers_[k].begin <= tr.end + kNounObjectGap; ++k) {
+      // A word that is an event only with help as its object is none with an event noun as
+      // its object ("strengthen military cooperation"): the noun speaks for itself.
+      if (tr.entry->needs_content && triggers_[k].entry->noun) {
+        tr.absorbed = true;
+        break;
       }
+      Trigger& object = triggers_[k];
+      if (!object.entry->noun || object.absorbed) continue;
+      bool broken = false;
+      for (uint32_t t = tr.end; t < object.begin && !broken; ++t) broken = clause_break(t) || is_token(t, ",");
+      if (broken) break;
+      object.absorbed = true;
+      tr.content_end = std::min(s_.token_end, object.end + kObjectWindow);
+      if (tr.mode.empty()) tr.mode = object.mode;
+      break;
     }
   }
 }
@@ -177,7 +251,7 @@ std::string_view SentenceReader::preposition_before(const Name& n) const {
   uint32_t t = n.phrase;
   for (int skipped = 0; t > s_.token_begin && skipped < 3; ++skipped) {
     const uint32_t prev = t - 1;
-    const uint8_t r = roles(prev);
+    const uint16_t r = roles(prev);
     if (r & kPreposition) return folded(prev);
     if (!(r & kDeterminer)) break;
     t = prev;
@@ -185,14 +259,43 @@ std::string_view SentenceReader::preposition_before(const Name& n) const {
   return {};
 }
 
+bool SentenceReader::subject_position(const Name& n) const {
+  // Past up to two modifiers ("the future American president"), the phrase must open the clause
+  // or follow punctuation, a conjunction, a determiner or a cue ("said Belgium would ...").
+  uint32_t start = n.phrase;
+  for (int skipped = 0; skipped <= 2; ++skipped) {
+    if (start == s_.token_begin) return true;
+    const uint32_t prev = start - 1;
+    const Token& t = doc_.tokens[prev];
+    const uint16_t r = roles(prev);
+    if (!t.is(kTokWord) || (r & (kConjunction | kRelative | kDeterminer))) return true;
+    for (const LexiconMatch& c : cues_)
+      if (c.end == start) return true;
+    if (r || t.is(kTokUpperInitial)) return false;  // a preposition, an auxiliary, a name: not a modifier
+    start = prev;
+  }
+  return false;
+}
+
 std::vector<const Name*> SentenceReader::subjects_before(uint32_t t) const {
   std::vector<const Name*> out;
   uint32_t clause_start = s_.token_begin;
   for (uint32_t k = t; k > s_.token_begin; --k)
-    if (clause_break(k - 1) && k - 1 > s_.token_begin) {
+    if (clause_break(k - 1)) {
       clause_start = k;
       break;
     }
+  // "... announced that he was preparing a meeting": "he" is the subject of the clause before.
+  if (clause_start > s_.token_begin && clause_start < t && (roles(clause_start) & kSubjectPronoun)) {
+    uint32_t outer = s_.token_begin;
+    for (uint32_t k = clause_start - 1; k > s_.token_begin; --k)
+      if (clause_break(k - 1)) {
+        outer = k;
+        break;
+      }
+    t = clause_start - 1;
+    clause_start = outer;
+  }
   for (auto it = names_.rbegin(); it != names_.rend(); ++it) {
     const Name& n = *it;
     if (n.end > t || n.phrase < clause_start) continue;
@@ -201,12 +304,12 @@ std::vector<const Name*> SentenceReader::subjects_before(uint32_t t) const {
       const Name& joined = *out.back();
       bool only_joiners = true;
       for (uint32_t k = n.end; k < joined.phrase && only_joiners; ++k)
-        only_joiners = is_punct(k, ",") || (roles(k) & kConjunction);
+        only_joiners = is_token(k, ",") || (roles(k) & kConjunction);
       if (!only_joiners) break;
       if (preposition_before(n).empty()) out.push_back(&n);
       continue;
     }
-    if (!preposition_before(n).empty()) continue;
+    if (!preposition_before(n).empty() || !subject_position(n)) continue;
     // "according to X" names the source, not the actor.
     bool source = false;
     for (const LexiconMatch& c : cues_)
@@ -218,56 +321,98 @@ std::vector<const Name*> SentenceReader::subjects_before(uint32_t t) const {
   return out;
 }
 
-const Name* SentenceReader::possessor_of(const Trigger& tr) const {
-  // "France's proposal", "Belgium's support": a name followed by 's right before the noun
-  // (adjectives may stand between).
-  for (auto it = names_.rbegin(); it != names_.rend(); ++it) {
-    if (it->end > tr.begin) continue;
-    if (tr.begin - it->end > 4) break;
-    if (it->end < s_.token_end && (roles(it->end) & kPossessive)) return &*it;
-    break;
+std::vector<const Name*> SentenceReader::subject_after(const Trigger& tr) const {
+  for (const Name& n : names_) {
+    if (n.phrase < tr.end) continue;
+    if (n.phrase - tr.end > 2) break;
+    if (preposition_before(n).empty()) return {&n};
   }
-  return nullptr;
+  return {};
 }
 
-std::vector<const Name*> SentenceReader::targets_of(const Trigger& tr, const std::vector<const Name*>& actors) const {
-  const TriggerEntry& e = tr.inner ? *tr.inner : *tr.entry;
+std::vector<const Name*> SentenceReader::noun_agents(const Trigger& tr, std::vector<const Name*>& between_others) const {
+  std::vector<const Name*> out;
+  for (auto it = names_.rbegin(); it != names_.rend(); ++it) {
+    if (it->end > tr.begin) continue;
+    if (tr.begin - it->end <= 3 && it->end < s_.token_end && (roles(it->end) & kPossessive)) out.push_back(&*it);
+    else if (it->end == tr.begin) out.push_back(&*it);  // "European Council meeting"
+    break;
+  }
+  if (!out.empty()) return out;
+  for (const Name& n : names_) {
+    if (n.phrase < tr.end || n.phrase - tr.end > 3) continue;
+    std::string_view prep = preposition_before(n);
+    if (prep.empty()) continue;
+    if (lex_.word_roles(prep) & kAgent) return {&n};
+    if (prep == "between") {
+      // "a meeting between Zelenskyy and De Wever": the first meets the second.
+      out.push_back(&n);
+      for (const Name& other : names_)
+        if (other.phrase > n.end && other.phrase - n.end <= 2) {
+          between_others.push_back(&other);
+          break;
+        }
+      return out;
+    }
+  }
+  return out;
+}
+
+std::vector<const Name*> SentenceReader::targets_of(const Trigger& tr, EventType type,
+                                                    const std::vector<const Name*>& actors) const {
+  const TriggerEntry& e = *tr.entry;
+  const TriggerEntry* inner = tr.inner;
   auto is_actor = [&](const Name& n) {
     for (const Name* a : actors)
-      if (a->entity == n.entity) return true;
+      if (a->entity == n.entity || same_code(*a, n)) return true;
     return false;
   };
-  const uint32_t limit = tr.entry->governor && tr.inner ? tr.content_end : std::min(s_.token_end, tr.end + kTargetWindow);
+  auto takes = [&](std::string_view prep, const TriggerEntry& entry) {
+    return std::find(entry.target_preps.begin(), entry.target_preps.end(), prep) != entry.target_preps.end();
+  };
+  // A governor's own target stands before what it governs ("disagreed with France's proposal
+  // to send ..."); an AID names its receiver after the event word.
+  const uint32_t limit = tr.entry->governor && tr.inner ? tr.governed_begin : std::min(s_.token_end, tr.end + kTargetWindow);
   std::vector<const Name*> out;
   const Name* in_place = nullptr;  // "in X": the target of an AID that names no other
   for (const Name& n : names_) {
-    if (n.phrase < tr.end || n.begin >= limit) continue;
+    if (n.phrase < tr.end || n.begin >= (inner ? tr.content_end + kTargetWindow : limit)) continue;
     bool stop = false;
     for (uint32_t k = tr.end; k < n.phrase && !stop; ++k) stop = clause_break(k) && !tr.entry->governor;
     if (stop) break;
     if (is_actor(n) || !coded(n)) continue;
     std::string_view prep = preposition_before(n);
-    const bool object = prep.empty() && e.target_object && n.phrase - tr.end <= kObjectWindow;
-    const bool by_prep = !prep.empty() && std::find(e.target_preps.begin(), e.target_preps.end(), prep) != e.target_preps.end();
+    const bool own = n.begin < limit;
+    const bool object = prep.empty() && own && e.target_object && n.phrase - tr.end <= kObjectWindow;
+    const bool by_prep = !prep.empty() && own && takes(prep, e);
     if (object || by_prep) {
       out.push_back(&n);
       break;
     }
     if (!prep.empty() && (lex_.word_roles(prep) & kPlace) && !in_place) in_place = &n;
   }
-  if (out.empty() && in_place && tr.type == EventType::AID) out.push_back(in_place);
+  if (out.empty() && in_place && type == EventType::AID && !(tr.entry->governor && tr.entry->type == EventType::REJECT))
+    out.push_back(in_place);
   // Verb-final clauses name the target before the verb ("aan Oekraïne leveren").
   if (out.empty() && !actors.empty()) {
     for (const Name& n : names_) {
       if (n.phrase <= actors.back()->end || n.end > tr.begin || is_actor(n) || !coded(n)) continue;
       std::string_view prep = preposition_before(n);
-      if (!prep.empty() && std::find(e.target_preps.begin(), e.target_preps.end(), prep) != e.target_preps.end()) {
+      if (!prep.empty() && takes(prep, e)) {
         out.push_back(&n);
         break;
       }
     }
   }
   return out;
+}
+
+bool SentenceReader::cue_between(uint32_t from, uint32_t to) const {
+  for (const LexiconMatch& c : cues_) {
+    const CueEntry& cue = lex_.cue(c.entry);
+    if ((cue.polarity != 0 || cue.modality) && c.begin >= from && c.end <= to) return true;
+  }
+  return false;
 }
 
 void SentenceReader::apply_cues(const Trigger& tr, Event& e, bool& contrast) const {
@@ -296,12 +441,16 @@ void SentenceReader::apply_cues(const Trigger& tr, Event& e, bool& contrast) con
   if (modality) e.modality = *modality;
 }
 
-std::string SentenceReader::mode_near(const Trigger& tr) const {
-  const uint32_t from = tr.entry->noun && tr.begin >= s_.token_begin + kModifierWindow ? tr.begin - kModifierWindow
-                        : tr.entry->noun ? s_.token_begin : tr.end;
+std::string SentenceReader::mode_near(const Trigger& tr, bool direct) const {
+  if (tr.implicit) return tr.mode;
+  const uint32_t from = tr.entry->noun ? (tr.begin >= s_.token_begin + kModifierWindow ? tr.begin - kModifierWindow
+                                                                                        : s_.token_begin)
+                                       : tr.end;
+  // `direct`: only a modifier or a word right after ("military support", "supporting
+  // peacekeeping missions", "support for peacekeeping").
+  const uint32_t until = direct ? std::min(tr.content_end, tr.end + 3) : tr.content_end;
   for (const LexiconMatch& m : modes_)
-    if (m.begin >= from && m.end <= tr.content_end && (m.end <= tr.begin || m.begin >= tr.end || tr.entry->noun))
-      return lex_.mode(m.entry).mode;
+    if (m.begin >= from && m.end <= until && (m.end <= tr.begin || m.begin >= tr.end)) return lex_.mode(m.entry).mode;
   return {};
 }
 
@@ -316,6 +465,9 @@ Argument SentenceReader::argument(const Name& n) const {
 }
 
 void SentenceReader::attach_source(Event& e) const {
+  auto cue_text = [&](const LexiconMatch& c) {
+    return std::string(slice(doc_.text, {doc_.tokens[c.begin].span.begin, doc_.tokens[c.end - 1].span.end}));
+  };
   for (const LexiconMatch& c : cues_) {
     const CueEntry& cue = lex_.cue(c.entry);
     const Name* source = nullptr;
@@ -327,13 +479,15 @@ void SentenceReader::attach_source(Event& e) const {
         }
       if (!source && c.end < s_.token_end && (roles(c.end) & kPersonPronoun)) {
         // "according to her": the person last named before this sentence.
-        for (auto it = doc_.mentions.rbegin(); it != doc_.mentions.rend(); ++it)
-          if (it->span.end <= s_.span.begin && doc_.entities[it->entity].type == EntityType::person) {
-            e.source = Argument{static_cast<int32_t>(it->entity), doc_.tokens[c.end].span,
-                                doc_.entities[it->entity].country, doc_.entities[it->entity].org};
-            e.source_cue = std::string(slice(doc_.text, {doc_.tokens[c.begin].span.begin, doc_.tokens[c.end - 1].span.end}));
+        for (auto it = doc_.mentions.rbegin(); it != doc_.mentions.rend(); ++it) {
+          const Entity& person = doc_.entities[it->entity];
+          if (it->span.end <= s_.span.begin && person.type == EntityType::person &&
+              (!person.country.empty() || !person.org.empty())) {
+            e.source = Argument{static_cast<int32_t>(it->entity), doc_.tokens[c.end].span, person.country, person.org};
+            e.source_cue = cue_text(c);
             return;
           }
+        }
       }
     } else if (cue.role == CueRole::speech) {
       // "X said (that) ...": the subject; ", said X" / "..., X says": the name next to the verb.
@@ -344,7 +498,7 @@ void SentenceReader::attach_source(Event& e) const {
     }
     if (source && coded(*source)) {
       e.source = argument(*source);
-      e.source_cue = std::string(slice(doc_.text, {doc_.tokens[c.begin].span.begin, doc_.tokens[c.end - 1].span.end}));
+      e.source_cue = cue_text(c);
       return;
     }
   }
@@ -364,7 +518,7 @@ void SentenceReader::attach_time_place_quantities(const Trigger& tr, Event& e,
       e.time = static_cast<int32_t>(i);
     }
   }
-  // A place: a named place after "in", "at", ... that is no actor or target.
+  // A place: a named place after "in", "at", "te", "à" that is no actor or target.
   for (const Name& n : names_) {
     if (std::find(used.begin(), used.end(), &n) != used.end()) continue;
     const EntityType type = doc_.entities[n.entity].type;
@@ -375,17 +529,18 @@ void SentenceReader::attach_time_place_quantities(const Trigger& tr, Event& e,
       break;
     }
   }
-  // Money and counts of the sentence go with the event about help.
-  for (size_t i = 0; i < doc_.quantities.size(); ++i) {
-    const Quantity& q = doc_.quantities[i];
-    if (s_.span.contains(q.span) && (q.kind == QuantityKind::money || q.kind == QuantityKind::count))
-      e.quantities.push_back(static_cast<uint32_t>(i));
-  }
+  // Money and counts of the sentence go with an event about help.
+  if (e.type == EventType::AID || e.type == EventType::REQUEST || e.type == EventType::REJECT)
+    for (size_t i = 0; i < doc_.quantities.size(); ++i) {
+      const Quantity& q = doc_.quantities[i];
+      if (s_.span.contains(q.span) && (q.kind == QuantityKind::money || q.kind == QuantityKind::count))
+        e.quantities.push_back(static_cast<uint32_t>(i));
+    }
 }
 
-std::optional<Event> SentenceReader::build(const Trigger& tr, const Event* previous) {
+std::optional<Event> SentenceReader::build(const Trigger& tr, const Event* previous) const {
   Event e;
-  e.type = tr.type;
+  e.type = tr.entry->type;
   e.trigger = {doc_.tokens[tr.begin].span.begin, doc_.tokens[tr.end - 1].span.end};
   e.rule = tr.entry->rule;
   e.sentence = sentence_index_;
@@ -393,46 +548,74 @@ std::optional<Event> SentenceReader::build(const Trigger& tr, const Event* previ
   const bool help = e.type == EventType::AID || e.type == EventType::REQUEST || e.type == EventType::REJECT ||
                     e.type == EventType::SUPPORT;
   if (help) {
-    std::string near = mode_near(tr);
+    // Supporting help of a kind is giving it: "supporting peacekeeping missions".
+    std::string near = mode_near(tr, e.type == EventType::SUPPORT);
     if (!near.empty()) {
-      e.mode = near;
-      // Supporting help of a kind is giving it: "supporting peacekeeping missions".
+      if (tr.entry->mode.empty() || !tr.entry->governor) e.mode = near;
       if (e.type == EventType::SUPPORT) e.type = EventType::AID;
     }
   }
+  if (tr.entry->needs_content && e.mode.empty()) return std::nullopt;
   if (e.type == EventType::SUPPORT) e.mode.clear();
   bool contrast = false;
   apply_cues(tr, e, contrast);
 
-  std::vector<const Name*> actors;
+  std::vector<const Name*> actors, targets, used;
   if (contrast && previous) {
     // "... without sending troops": the main event's actors, targets and modality.
     e.modality = previous->modality;
     e.actors = previous->actors;
     e.targets = previous->targets;
   } else {
-    if (tr.entry->noun)
-      if (const Name* owner = possessor_of(tr)) actors.push_back(owner);
-    if (actors.empty()) actors = subjects_before(tr.begin);
+    if (tr.entry->noun) {
+      actors = noun_agents(tr, targets);
+      // Without an owner or agent, a noun is an event of the subject only when something links
+      // them: a cue ("Belgium pledges continued aid"), a light verb ("made an appeal"), a
+      // possessive pronoun ("renewed his request").
+      if (actors.empty()) {
+        std::vector<const Name*> subjects = subjects_before(tr.begin);
+        bool linked = false;
+        for (uint32_t k = tr.begin > s_.token_begin + 4 ? tr.begin - 4 : s_.token_begin; k < tr.begin; ++k)
+          linked |= (roles(k) & (kLightVerb | kPossessivePronoun)) != 0;
+        if (!subjects.empty() && (linked || cue_between(subjects.back()->end, tr.begin))) actors = subjects;
+      }
+    } else {
+      actors = subjects_before(tr.begin);
+      if (actors.empty() && lex_.subject_after_verb()) actors = subject_after(tr);
+    }
+    // One actor per country or organisation ("the Belgian government": "Belgian" and "government").
+    std::vector<const Name*> distinct;
+    for (const Name* a : actors) {
+      bool seen = false;
+      for (const Name* d : distinct) seen |= same_code(*a, *d) && coded(*a);
+      if (!seen) distinct.push_back(a);
+    }
+    actors = distinct;
+    if (targets.empty()) targets = targets_of(tr, e.type, actors);
     for (const Name* a : actors) e.actors.push_back(argument(*a));
-    std::vector<const Name*> targets = targets_of(tr, actors);
     for (const Name* t : targets) e.targets.push_back(argument(*t));
-    actors.insert(actors.end(), targets.begin(), targets.end());
+    used = actors;
+    used.insert(used.end(), targets.begin(), targets.end());
   }
   attach_source(e);
-  attach_time_place_quantities(tr, e, actors);
+  attach_time_place_quantities(tr, e, used);
 
-  // An event needs someone it is about: an actor, a target or a source standing for a
-  // country or organisation, or, for a meeting, a place.
   auto has_code = [](const std::vector<Argument>& args) {
     for (const Argument& a : args)
       if (!a.country.empty() || !a.org.empty()) return true;
     return false;
   };
-  const bool about_someone = has_code(e.actors) || has_code(e.targets) ||
-                             (e.source && (!e.source->country.empty() || !e.source->org.empty())) ||
-                             (e.type == EventType::CONSULT && e.location);
+  // Help of no kind given to no one is no event ("will provide another platform").
+  if (e.type == EventType::AID && e.mode.empty() && e.targets.empty()) return std::nullopt;
+  // An event needs someone doing it: an actor standing for a country or an organisation; a
+  // source reporting it towards a target ("... deploying troops to Ukraine could not be
+  // excluded, Macron said"); for a meeting, a place.
+  const bool reported = e.source && (!e.source->country.empty() || !e.source->org.empty()) && has_code(e.targets);
+  const bool about_someone = has_code(e.actors) || reported || (e.type == EventType::CONSULT && e.location);
   if (!about_someone) return std::nullopt;
+  // A meeting of an organisation is a multilateral one ("the European Council meeting").
+  if (e.type == EventType::CONSULT && e.mode == "meet" && e.actors.size() == 1 && !e.actors[0].org.empty())
+    e.mode = "multilateral";
 
   // The extent: from the first argument to the last.
   e.span = e.trigger;
@@ -458,10 +641,13 @@ std::optional<Event> SentenceReader::build(const Trigger& tr, const Event* previ
 
 void SentenceReader::read(std::vector<Event>& out) {
   if (s_.token_begin >= s_.token_end) return;
+  // A question reports nothing.
+  if (is_token(s_.token_end - 1, "?")) return;
   collect_names();
   collect_matches();
-  if (triggers_.empty()) return;
   absorb();
+  add_implicit_events();
+  if (triggers_.empty()) return;
   for (const Trigger& tr : triggers_) {
     if (tr.absorbed) continue;
     std::optional<Event> e = build(tr, out.empty() ? nullptr : &out.back());
@@ -486,13 +672,13 @@ absl::StatusOr<EventExtractor> EventExtractor::create(const Segmenter& segmenter
 
 void EventExtractor::extract(Document& doc, const BlockRange& range) const {
   const Block& block = doc.blocks[range.block];
-  // Page furniture and captions report nothing.
-  if (block.is_furniture() || block.kind == BlockKind::caption) return;
+  // Page furniture, captions and tables report nothing.
+  if (block.is_furniture() || block.kind == BlockKind::caption || block.kind == BlockKind::table) return;
   for (uint32_t s = range.first_sentence; s < range.end_sentence; ++s) {
     const std::optional<EventLexicon>& lexicon = lexicons_[static_cast<int>(doc.sentences[s].language)];
     if (!lexicon) continue;
     std::vector<Event> found;
-    SentenceReader(doc, *lexicon, *codes_, s).read(found);
+    SentenceReader(doc, *lexicon, *codes_, lexicon->implicit_aid(), s).read(found);
     for (Event& e : found) doc.events.push_back(std::move(e));
   }
 }

@@ -2,6 +2,7 @@
 
 #include "lexicon/data_files.hpp"
 #include "segment/segment.hpp"
+#include "text/normalize.hpp"
 
 namespace eventwire::internal {
 namespace {
@@ -63,6 +64,7 @@ absl::Status EventLexicon::load(Lang lang, const Segmenter& segmenter) {
       e.particle = std::string(cell(1));
       e.noun = cell(2) == "noun";
       e.governor = cell(3) == "governor";
+      e.needs_content = cell(3) == "content";
       e.mode = std::string(cell(5));
       for (std::string_view t : data::split_synonyms(cell(6))) {
         if (t == "obj") e.target_object = true;
@@ -103,17 +105,31 @@ absl::Status EventLexicon::load(Lang lang, const Segmenter& segmenter) {
     if (!c.ok()) return c.status();
     for (uint32_t r = 0; r < f->rows; ++r) {
       std::string_view role = f->cell(r, (*c)[1]);
-      uint8_t bit = role == "preposition" ? kPreposition
+      uint16_t bit = role == "preposition" ? kPreposition
                     : role == "determiner" ? kDeterminer
                     : role == "conjunction" ? kConjunction
                     : role == "pronoun_person" ? kPersonPronoun
                     : role == "relative" ? kRelative
                     : role == "place" ? kPlace
-                    : role == "possessive" ? kPossessive : 0;
+                    : role == "possessive" ? kPossessive
+                    : role == "agent" ? kAgent
+                    : role == "verb_marker" ? kVerbMarker
+                    : role == "possessive_pronoun" ? kPossessivePronoun
+                    : role == "pronoun_subject" ? kSubjectPronoun
+                    : role == "light_verb" ? kLightVerb : 0;
       if (!bit) return absl::InternalError(std::string(f->path) + ": unknown role " + std::string(role));
       words_[std::string(f->cell(r, (*c)[0]))] |= bit;
     }
   }
+  implicit_aid_.type = EventType::AID;
+  implicit_aid_.noun = true;
+  implicit_aid_.rule = code + ".aid.implicit";
+  if (const data::DataFile* f = data::find_file(code + "/events.kv"))
+    for (uint32_t r = 0; r < f->rows; ++r) {
+      if (f->cell(r, 0) == "subject_after_verb") subject_after_verb_ = f->cell(r, 1) == "yes";
+      if (f->cell(r, 0) == "implicit_aid_targets")
+        for (std::string_view prep : data::split_synonyms(f->cell(r, 1))) implicit_aid_.target_preps.emplace_back(prep);
+    }
   return absl::OkStatus();
 }
 

@@ -22,6 +22,7 @@ struct TriggerEntry {
   std::string particle;      // folded separable particle that must follow ("in" of "zet ... in")
   bool noun = false;         // a noun ("aid", "meeting") rather than a verb
   bool governor = false;     // its content is another event or a mode word ("calls for troops")
+  bool needs_content = false;  // an event only with help as its object ("strengthening peacekeeping")
   bool target_object = false;               // a direct object is the target
   std::vector<std::string> target_preps;    // folded prepositions that introduce the target
   std::string rule;          // "<lang>.<rule>"
@@ -51,7 +52,13 @@ enum WordRole : uint8_t {
   kRelative = 1 << 4,
   kPlace = 1 << 5,       // introduces where something happens ("in", "at", "te", "à")
   kPossessive = 1 << 6,  // marks its name as owner of what follows ("'s")
+  kAgent = 1 << 7,       // introduces who does what a noun names ("aid from Belgium")
 };
+// More roles, in bits of their own.
+constexpr uint16_t kVerbMarker = 1 << 8;          // an event word after it is a verb ("to aid", "will aid")
+constexpr uint16_t kPossessivePronoun = 1 << 9;   // "his request": the subject's
+constexpr uint16_t kSubjectPronoun = 1 << 10;     // "he was preparing": the subject of the clause before
+constexpr uint16_t kLightVerb = 1 << 11;          // "made an appeal": the noun is the subject's event
 
 // A phrase found in a sentence: tokens [begin, end), and what it is.
 struct LexiconMatch {
@@ -71,11 +78,16 @@ class EventLexicon {
   const TriggerEntry& trigger(uint32_t i) const { return triggers_[i]; }
   const CueEntry& cue(uint32_t i) const { return cues_[i]; }
   const ModeEntry& mode(uint32_t i) const { return modes_[i]; }
-  uint8_t word_roles(std::string_view folded) const {
+  uint16_t word_roles(std::string_view folded) const {
     auto it = words_.find(folded);
     return it == words_.end() ? 0 : it->second;
   }
   bool empty() const { return triggers_.empty(); }
+  // Whether a statement may put its subject after the verb (Dutch: "Momenteel zet België ...").
+  bool subject_after_verb() const { return subject_after_verb_; }
+  // The event a word of help stands for when a cue or a governor takes it ("no plans for
+  // troops"): AID, its target after the prepositions of events.kv's implicit_aid_targets.
+  const TriggerEntry& implicit_aid() const { return implicit_aid_; }
 
  private:
   absl::Status load(Lang lang, const Segmenter& segmenter);
@@ -86,7 +98,9 @@ class EventLexicon {
   std::vector<TriggerEntry> triggers_;
   std::vector<CueEntry> cues_;
   std::vector<ModeEntry> modes_;
-  WordMap<uint8_t> words_;
+  WordMap<uint16_t> words_;
+  bool subject_after_verb_ = false;
+  TriggerEntry implicit_aid_;
 };
 
 }  // namespace eventwire::internal

@@ -34,7 +34,7 @@ class StageClock {
 
 std::string_view stage_name(Stage s) {
   static constexpr std::string_view names[] = {"normalize", "structure", "langid", "segment", "entities",
-                                               "map_spans"};
+                                               "events",    "map_spans"};
   return names[static_cast<int>(s)];
 }
 
@@ -58,12 +58,13 @@ absl::StatusOr<absl::CivilDay> parse_reference_date(std::string_view text) {
 }
 
 Engine::Engine(Normalizer normalizer, StructureDetector structure, LanguageDetector langid, Segmenter segmenter,
-               EntityRecognizer entities)
+               EntityRecognizer entities, EventExtractor events)
     : normalizer_(std::move(normalizer)),
       structure_(std::move(structure)),
       langid_(std::move(langid)),
       segmenter_(std::move(segmenter)),
-      entities_(std::move(entities)) {}
+      entities_(std::move(entities)),
+      events_(std::move(events)) {}
 
 absl::StatusOr<std::unique_ptr<Engine>> Engine::create(const EngineOptions& options) {
   auto normalizer = Normalizer::create();
@@ -76,8 +77,10 @@ absl::StatusOr<std::unique_ptr<Engine>> Engine::create(const EngineOptions& opti
   if (!segmenter.ok()) return segmenter.status();
   auto entities = EntityRecognizer::create(*segmenter, options.actors);
   if (!entities.ok()) return entities.status();
+  auto events = EventExtractor::create(*segmenter);
+  if (!events.ok()) return events.status();
   return std::unique_ptr<Engine>(new Engine(*std::move(normalizer), *std::move(structure), *std::move(langid),
-                                            *std::move(segmenter), *std::move(entities)));
+                                            *std::move(segmenter), *std::move(entities), *std::move(events)));
 }
 
 absl::StatusOr<std::unique_ptr<Document>> Engine::analyze(std::string_view input, const AnalyzeOptions& options,
@@ -128,6 +131,14 @@ absl::StatusOr<std::unique_ptr<Document>> Engine::analyze(std::string_view input
       clock.mark(Stage::entities);
       entities->block(range);
     }
+    if (options.outputs & kOutputEvents) {
+      clock.mark(Stage::events);
+      events_.extract(*doc, range);
+    }
+  }
+  if (options.outputs & kOutputEvents) {
+    clock.mark(Stage::events);
+    events_.finish(*doc);
   }
   if (!options.keep_tokens) doc->tokens.clear();
   clock.mark(Stage::langid);

@@ -10,6 +10,7 @@
 #include "absl/status/statusor.h"
 #include "absl/time/civil_time.h"
 #include "entities/entities.hpp"
+#include "events/event_extractor.hpp"
 #include "langid/langid.hpp"
 #include "model/document.hpp"
 #include "segment/segment.hpp"
@@ -43,7 +44,7 @@ struct AnalyzeOptions {
 };
 
 // The pipeline's stages, in order.
-enum class Stage : uint8_t { normalize, structure, langid, segment, entities, map_spans, count };
+enum class Stage : uint8_t { normalize, structure, langid, segment, entities, events, map_spans, count };
 std::string_view stage_name(Stage s);
 
 // Seconds spent in each stage, summed over analyze() calls: how the benchmark measures stages.
@@ -70,13 +71,14 @@ class Engine {
 
  private:
   Engine(Normalizer normalizer, StructureDetector structure, LanguageDetector langid, Segmenter segmenter,
-         EntityRecognizer entities);
+         EntityRecognizer entities, EventExtractor events);
 
   Normalizer normalizer_;
   StructureDetector structure_;
   LanguageDetector langid_;
   Segmenter segmenter_;
   EntityRecognizer entities_;
+  EventExtractor events_;
 };
 
 }  // namespace eventwire::internal
