@@ -34,6 +34,7 @@ struct Trigger {
   uint32_t governed_begin;         // a governor: where the event it governs starts (else end)
   bool absorbed = false;           // part of another event
   bool implicit = false;           // a word of help standing for an event ("no plans for troops")
+  bool refers_back = false;        // takes an event named before as object ("attend the summit")
   const TriggerEntry* inner = nullptr;  // the event a governor governs
 };
 
@@ -55,6 +56,11 @@ class SentenceReader {
   bool clause_break(uint32_t t) const { return is_token(t, ";") || is_token(t, ":") || (roles(t) & kRelative); }
 
   void collect_names();
+  bool in_name(uint32_t t) const {
+    for (const Name& n : names_)
+      if (n.begin <= t && t < n.end) return true;
+    return false;
+  }
   void collect_matches();
   void absorb();
   void add_implicit_events();
@@ -75,6 +81,9 @@ class SentenceReader {
   std::vector<const Name*> noun_agents(const Trigger& tr, std::vector<const Name*>& between_others) const;
   std::vector<const Name*> targets_of(const Trigger& tr, EventType type, const std::vector<const Name*>& actors) const;
   bool cue_between(uint32_t from, uint32_t to) const;
+  // The other side of an event that answers or joins one reported before: who made the offer
+  // or invitation an AGREE or REJECT answers, who holds the summit "the summit" names.
+  std::vector<Argument> counterpart(const Trigger& tr, const Event& e) const;
   void apply_cues(const Trigger& tr, Event& e, bool& contrast) const;
   std::string mode_near(const Trigger& tr, bool direct) const;
   void attach_source(Event& e) const;
@@ -131,6 +140,15 @@ void SentenceReader::collect_matches() {
     if (m.kind == LexiconMatch::mode) modes_.push_back(m);
   }
   uint32_t trigger_end = 0;
+  // What an event word takes ends at a clause break or a contrast ("rather than sending ...").
+  auto content_end = [&](uint32_t from) {
+    uint32_t end = std::min(s_.token_end, from + kObjectWindow);
+    for (uint32_t t = from; t < end; ++t)
+      if (clause_break(t)) return t;
+    for (const LexiconMatch& c : cues_)
+      if (lex_.cue(c.entry).role == CueRole::contrast && c.begin >= from && c.begin < end) end = c.begin;
+    return end;
+  };
   for (const LexiconMatch& m : matches) {
     if (m.kind != LexiconMatch::trigger || m.begin < trigger_end) continue;
     // A word that is part of a cue ("no plans for") is no event of its own.
@@ -140,8 +158,7 @@ void SentenceReader::collect_matches() {
     // Among triggers at one position: the longest; a verb after a name, a pronoun, "to" or
     // an auxiliary ("Belgium aided", "will aid"), else a noun ("continued aid", "the aid").
     const TriggerEntry* best = &lex_.trigger(m.entry);
-    const bool verb_place = m.begin == s_.token_begin || doc_.tokens[m.begin - 1].is(kTokUpperInitial) ||
-                            (roles(m.begin - 1) & kVerbMarker);
+    const bool verb_place = m.begin == s_.token_begin || in_name(m.begin - 1) || (roles(m.begin - 1) & kVerbMarker);
     for (const LexiconMatch& other : matches) {
       if (other.kind != LexiconMatch::trigger || other.begin != m.begin || other.end != m.end) continue;
       const TriggerEntry& e = lex_.trigger(other.entry);
@@ -153,7 +170,7 @@ void SentenceReader::collect_matches() {
       for (uint32_t t = m.end; t < s_.token_end && !clause_break(t) && !found; ++t) found = folded(t) == best->particle;
       if (!found) continue;
     }
-    triggers_.push_back({m.begin, m.end, best, best->mode, std::min(s_.token_end, m.end + kObjectWindow), m.end});
+    triggers_.push_back({m.begin, m.end, best, best->mode, content_end(m.end), m.end});
     trigger_end = m.end;
   }
 }
@@ -240,7 +257,8 @@ void SentenceReader::absorb() {
       for (uint32_t t = tr.end; t < object.begin && !broken; ++t) broken = clause_break(t) || is_token(t, ",");
       if (broken) break;
       object.absorbed = true;
-      tr.content_end = std::min(s_.token_end, object.end + kObjectWindow);
+      tr.refers_back = object.begin > 0 && (roles(object.begin - 1) & kDefinite);
+      tr.content_end = std::max(tr.content_end, object.content_end);
       if (tr.mode.empty()) tr.mode = object.mode;
       break;
     }
@@ -271,7 +289,8 @@ bool SentenceReader::subject_position(const Name& n) const {
     if (!t.is(kTokWord) || (r & (kConjunction | kRelative | kDeterminer))) return true;
     for (const LexiconMatch& c : cues_)
       if (c.end == start) return true;
-    if (r || t.is(kTokUpperInitial)) return false;  // a preposition, an auxiliary, a name: not a modifier
+    // A preposition, an auxiliary or a name is no modifier (a capital opening the sentence may be).
+    if (r || (t.is(kTokUpperInitial) && prev != s_.token_begin)) return false;
     start = prev;
   }
   return false;
@@ -313,7 +332,7 @@ std::vector<const Name*> SentenceReader::subjects_before(uint32_t t) const {
     // "according to X" names the source, not the actor.
     bool source = false;
     for (const LexiconMatch& c : cues_)
-      source |= lex_.cue(c.entry).role == CueRole::source_next && c.end <= n.phrase && n.phrase - c.end <= 2;
+      source |= lex_.cue(c.entry).role == CueRole::source_next && c.end <= n.phrase && n.phrase - c.end <= 1;
     if (source) continue;
     out.push_back(&n);
   }
@@ -393,6 +412,18 @@ std::vector<const Name*> SentenceReader::targets_of(const Trigger& tr, EventType
   }
   if (out.empty() && in_place && type == EventType::AID && !(tr.entry->governor && tr.entry->type == EventType::REJECT))
     out.push_back(in_place);
+  // Help goes to someone: when no one is named as its receiver, the one other country the
+  // sentence names ("reinforcing Belgium-Ukraine ties and accelerating weapons deliveries").
+  if (out.empty() && type == EventType::AID && !actors.empty()) {
+    const Name* other = nullptr;
+    int others = 0;
+    for (const Name& n : names_) {
+      if (is_actor(n) || doc_.entities[n.entity].country.empty() || doc_.entities[n.entity].type != EntityType::gpe) continue;
+      if (!other || !same_code(*other, n)) ++others;
+      other = &n;
+    }
+    if (others == 1) out.push_back(other);
+  }
   // Verb-final clauses name the target before the verb ("aan Oekraïne leveren").
   if (out.empty() && !actors.empty()) {
     for (const Name& n : names_) {
@@ -405,6 +436,25 @@ std::vector<const Name*> SentenceReader::targets_of(const Trigger& tr, EventType
     }
   }
   return out;
+}
+
+std::vector<Argument> SentenceReader::counterpart(const Trigger& tr, const Event& e) const {
+  auto shares_code = [](const std::vector<Argument>& a, const std::vector<Argument>& b) {
+    for (const Argument& x : a)
+      for (const Argument& y : b)
+        if ((!x.country.empty() && x.country == y.country) || (!x.org.empty() && x.org == y.org)) return true;
+    return false;
+  };
+  const bool answer = e.type == EventType::AGREE || e.type == EventType::REJECT;
+  if (!answer && !(e.type == EventType::CONSULT && tr.refers_back)) return {};
+  constexpr size_t kLookBack = 30;  // events
+  for (size_t k = doc_.events.size(); k > 0 && doc_.events.size() - k < kLookBack; --k) {
+    const Event& before = doc_.events[k - 1];
+    if (answer && shares_code(before.targets, e.actors) && !shares_code(before.actors, e.actors)) return before.actors;
+    if (!answer && before.type == EventType::CONSULT && !before.actors.empty() && !shares_code(before.actors, e.actors))
+      return before.actors;
+  }
+  return {};
 }
 
 bool SentenceReader::cue_between(uint32_t from, uint32_t to) const {
@@ -594,6 +644,7 @@ std::optional<Event> SentenceReader::build(const Trigger& tr, const Event* previ
     if (targets.empty()) targets = targets_of(tr, e.type, actors);
     for (const Name* a : actors) e.actors.push_back(argument(*a));
     for (const Name* t : targets) e.targets.push_back(argument(*t));
+    if (e.targets.empty() && !e.actors.empty()) e.targets = counterpart(tr, e);
     used = actors;
     used.insert(used.end(), targets.begin(), targets.end());
   }
@@ -610,7 +661,11 @@ std::optional<Event> SentenceReader::build(const Trigger& tr, const Event* previ
   // An event needs someone doing it: an actor standing for a country or an organisation; a
   // source reporting it towards a target ("... deploying troops to Ukraine could not be
   // excluded, Macron said"); for a meeting, a place.
-  const bool reported = e.source && (!e.source->country.empty() || !e.source->org.empty()) && has_code(e.targets);
+  bool source_is_target = false;
+  for (const Argument& t : e.targets)
+    source_is_target |= e.source && ((!t.country.empty() && t.country == e.source->country) || (!t.org.empty() && t.org == e.source->org));
+  const bool reported = e.source && (!e.source->country.empty() || !e.source->org.empty()) && has_code(e.targets) &&
+                        !source_is_target;
   const bool about_someone = has_code(e.actors) || reported || (e.type == EventType::CONSULT && e.location);
   if (!about_someone) return std::nullopt;
   // A meeting of an organisation is a multilateral one ("the European Council meeting").

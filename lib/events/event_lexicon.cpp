@@ -116,7 +116,8 @@ absl::Status EventLexicon::load(Lang lang, const Segmenter& segmenter) {
                     : role == "verb_marker" ? kVerbMarker
                     : role == "possessive_pronoun" ? kPossessivePronoun
                     : role == "pronoun_subject" ? kSubjectPronoun
-                    : role == "light_verb" ? kLightVerb : 0;
+                    : role == "light_verb" ? kLightVerb
+                    : role == "definite" ? kDefinite : 0;
       if (!bit) return absl::InternalError(std::string(f->path) + ": unknown role " + std::string(role));
       words_[std::string(f->cell(r, (*c)[0]))] |= bit;
     }

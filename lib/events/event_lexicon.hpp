@@ -59,6 +59,7 @@ constexpr uint16_t kVerbMarker = 1 << 8;          // an event word after it is a
 constexpr uint16_t kPossessivePronoun = 1 << 9;   // "his request": the subject's
 constexpr uint16_t kSubjectPronoun = 1 << 10;     // "he was preparing": the subject of the clause before
 constexpr uint16_t kLightVerb = 1 << 11;          // "made an appeal": the noun is the subject's event
+constexpr uint16_t kDefinite = 1 << 12;           // "the summit": an event named before
 
 // A phrase found in a sentence: tokens [begin, end), and what it is.
 struct LexiconMatch {
