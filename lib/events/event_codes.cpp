@@ -2,6 +2,8 @@
 
 #include <optional>
 
+#include "absl/strings/match.h"
+
 #include "lexicon/data_files.hpp"
 
 namespace eventwire::internal {
@@ -56,9 +58,12 @@ void EventCodes::derive(Event& e) const {
   } else if (e.type == EventType::REJECT || (!positive && e.modality == Modality::intended)) {
     e.plover = "REJECT";
     e.cameo = c.refused;
-  } else if (positive && e.modality == Modality::intended &&
-             (e.type == EventType::CONSULT || e.type == EventType::SUPPORT || e.type == EventType::COOPERATE ||
-              e.type == EventType::AID)) {
+  } else if (positive && e.modality != Modality::asserted && absl::StartsWith(c.intended, "13")) {
+    // A hostile act announced or held possible is a threat ("would boycott", "could strike").
+    e.plover = "THREATEN";
+    e.cameo = c.intended;
+  } else if (positive && e.modality == Modality::intended && absl::StartsWith(c.intended, "03")) {
+    // An act of cooperation or of yielding announced is an agreement to do it.
     e.plover = "AGREE";
     e.cameo = c.intended;
   } else {

@@ -137,7 +137,8 @@ void SentenceReader::collect_matches() {
     return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
   });
   for (const LexiconMatch& m : matches) {
-    if (m.kind == LexiconMatch::cue) cues_.push_back(m);
+    // Words of a name are not cues: the "States" of "United States" says nothing.
+    if (m.kind == LexiconMatch::cue && !in_name(m.begin)) cues_.push_back(m);
     if (m.kind == LexiconMatch::mode) modes_.push_back(m);
   }
   uint32_t trigger_end = 0;
@@ -320,11 +321,12 @@ std::vector<const Name*> SentenceReader::subjects_before(uint32_t t) const {
     const Name& n = *it;
     if (n.end > t || n.phrase < clause_start) continue;
     if (!out.empty()) {
-      // Joined to the actor found: "Spain and Italy", "Czechia, Poland and Hungary".
+      // Joined to the actor found: "Spain and Italy", "Czechia, Poland and Hungary", "Belgium
+      // and the Netherlands".
       const Name& joined = *out.back();
       bool only_joiners = true;
       for (uint32_t k = n.end; k < joined.phrase && only_joiners; ++k)
-        only_joiners = is_token(k, ",") || (roles(k) & kConjunction);
+        only_joiners = is_token(k, ",") || (roles(k) & (kConjunction | kDeterminer));
       if (!only_joiners) break;
       if (preposition_before(n).empty()) out.push_back(&n);
       continue;
