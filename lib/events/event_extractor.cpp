@@ -77,6 +77,7 @@ class SentenceReader {
   std::vector<const Name*> subjects_before(uint32_t t) const;
   // Dutch inversion: the subject right after the verb ("Momenteel zet België ...").
   std::vector<const Name*> subject_after(const Trigger& tr) const;
+  std::vector<const Name*> residents_before(const Trigger& tr) const;
   // Who does what a noun names: its owner ("France's proposal"), a name right before it
   // ("European Council meeting"), "from"/"by" after it, "between X and Y".
   std::vector<const Name*> noun_agents(const Trigger& tr, std::vector<const Name*>& between_others) const;
@@ -280,10 +281,11 @@ std::string_view SentenceReader::preposition_before(const Name& n) const {
 }
 
 bool SentenceReader::subject_position(const Name& n) const {
-  // Past up to two modifiers ("the future American president"), the phrase must open the clause
-  // or follow punctuation, a conjunction, a determiner or a cue ("said Belgium would ...").
+  // Past up to three modifiers ("the future American president", "human rights organisation
+  // Amnesty International"), the phrase must open the clause or follow punctuation, a
+  // conjunction, a determiner or a cue ("said Belgium would ...").
   uint32_t start = n.phrase;
-  for (int skipped = 0; skipped <= 2; ++skipped) {
+  for (int skipped = 0; skipped <= 3; ++skipped) {
     if (start == s_.token_begin) return true;
     const uint32_t prev = start - 1;
     const Token& t = doc_.tokens[prev];
@@ -341,6 +343,31 @@ std::vector<const Name*> SentenceReader::subjects_before(uint32_t t) const {
   }
   std::reverse(out.begin(), out.end());
   return out;
+}
+
+// "Opposition groups in Zimbabwe are demanding", "students throughout Indonesia staged": people
+// named by where they are stand for that country when the clause names no actor.
+std::vector<const Name*> SentenceReader::residents_before(const Trigger& tr) const {
+  constexpr uint32_t kBetween = 3;  // auxiliaries and adverbs between the place and the verb
+  constexpr uint32_t kWords = 6;    // the words naming the people
+  for (auto it = names_.rbegin(); it != names_.rend(); ++it) {
+    const Name& n = *it;
+    if (n.end > tr.begin) continue;
+    if (tr.begin - n.end > kBetween || doc_.entities[n.entity].type != EntityType::gpe || !coded(n)) break;
+    for (uint32_t k = n.end; k < tr.begin; ++k)
+      if (!doc_.tokens[k].is(kTokWord) || clause_break(k)) return {};
+    const std::string_view prep = preposition_before(n);
+    if (prep.empty() || !(lex_.word_roles(prep) & kPlace)) return {};
+    uint32_t people_end = n.phrase;
+    while (!(roles(people_end - 1) & kPreposition)) --people_end;
+    --people_end;  // the preposition
+    if (people_end <= s_.token_begin || people_end - s_.token_begin > kWords) return {};
+    for (uint32_t k = s_.token_begin; k < people_end; ++k)
+      if (!doc_.tokens[k].is(kTokWord) || (k > s_.token_begin && doc_.tokens[k].is(kTokUpperInitial)) || in_name(k))
+        return {};
+    return {&n};
+  }
+  return {};
 }
 
 std::vector<const Name*> SentenceReader::subject_after(const Trigger& tr) const {
@@ -487,7 +514,12 @@ void SentenceReader::apply_cues(const Trigger& tr, Event& e, bool& contrast) con
     if (broken) continue;
     if (cue.polarity < 0) negated = true;
     if (cue.polarity > 0) undone = true;
-    if (cue.modality && (!modality || *cue.modality == Modality::possible)) modality = cue.modality;
+    std::optional<Modality> said = cue.modality;
+    if (cue.role == CueRole::reported_future) {
+      for (const LexiconMatch& speech : cues_)
+        if (lex_.cue(speech.entry).role == CueRole::speech && speech.end <= c.begin) said = Modality::intended;
+    }
+    if (said && (!modality || *said == Modality::possible)) modality = said;
   }
   if (contrast) negated = true;
   e.polarity = negated && !undone ? Polarity::negative : Polarity::positive;
@@ -635,6 +667,7 @@ std::optional<Event> SentenceReader::build(const Trigger& tr, const Event* previ
     } else {
       actors = subjects_before(tr.begin);
       if (actors.empty() && lex_.subject_after_verb()) actors = subject_after(tr);
+      if (actors.empty()) actors = residents_before(tr);
     }
     // One actor per country or organisation ("the Belgian government": "Belgian" and "government").
     std::vector<const Name*> distinct;

@@ -86,7 +86,9 @@ absl::Status EventLexicon::load(Lang lang, const Segmenter& segmenter) {
       if (cell(2) == "possible") e.modality = Modality::possible;
       e.role = cell(3) == "contrast" ? CueRole::contrast
                : cell(3) == "source_next" ? CueRole::source_next
-               : cell(3) == "speech" ? CueRole::speech : CueRole::none;
+               : cell(3) == "speech"          ? CueRole::speech
+               : cell(3) == "reported_future" ? CueRole::reported_future
+                                              : CueRole::none;
       e.side = cell(4) == "after" ? CueSide::after : cell(4) == "either" ? CueSide::either : CueSide::before;
       add_phrases(cell(0), LexiconMatch::cue, static_cast<uint32_t>(cues_.size()), lang, segmenter);
       cues_.push_back(e);

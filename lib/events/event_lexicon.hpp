@@ -28,7 +28,9 @@ struct TriggerEntry {
   std::string rule;          // "<lang>.<rule>"
 };
 
-enum class CueRole : uint8_t { none, contrast, source_next, speech };
+// reported_future: a modal that, after a verb of saying, is the future seen from the past ("said
+// it would allow"): an intention, not a possibility.
+enum class CueRole : uint8_t { none, contrast, source_next, speech, reported_future };
 enum class CueSide : uint8_t { before, after, either };
 
 struct CueEntry {
