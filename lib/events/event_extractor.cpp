@@ -49,7 +49,10 @@ class SentenceReader {
 
  private:
   std::string_view folded(uint32_t t) const { return slice(doc_.folded, doc_.tokens[t].span); }
-  uint16_t roles(uint32_t t) const { return lex_.word_roles(folded(t)); }
+  // The roles of the sentence's words are looked up once (roles_), other tokens' when asked.
+  uint16_t roles(uint32_t t) const {
+    return t >= s_.token_begin && t < s_.token_end ? roles_[t - s_.token_begin] : lex_.word_roles(folded(t));
+  }
   bool is_punct(uint32_t t) const { return doc_.tokens[t].is(kTokPunct); }
   bool is_token(uint32_t t, std::string_view p) const { return folded(t) == p; }
   // A token that ends the clause a subject or an object is looked for in.
@@ -61,7 +64,8 @@ class SentenceReader {
       if (n.begin <= t && t < n.end) return true;
     return false;
   }
-  void collect_matches();
+  std::vector<LexiconMatch> find_phrases();
+  void collect_matches(std::vector<LexiconMatch>& matches);
   void absorb();
   void add_implicit_events();
   std::optional<Event> build(const Trigger& tr, const Event* previous) const;
@@ -103,6 +107,8 @@ class SentenceReader {
   const TriggerEntry& implicit_aid_;
   const uint32_t sentence_index_;
   const Sentence& s_;
+  std::vector<uint64_t> hashes_;  // of the sentence's folded tokens
+  std::vector<uint16_t> roles_;
   std::vector<Name> names_;
   std::vector<LexiconMatch> cues_, modes_;
   std::vector<Trigger> triggers_;
@@ -128,11 +134,15 @@ void SentenceReader::collect_names() {
   }
 }
 
-void SentenceReader::collect_matches() {
-  std::vector<uint64_t> hashes;
-  for (uint32_t t = s_.token_begin; t < s_.token_end; ++t) hashes.push_back(PhraseMatcher::hash_token(folded(t)));
+std::vector<LexiconMatch> SentenceReader::find_phrases() {
+  hashes_.reserve(s_.token_end - s_.token_begin);
+  for (uint32_t t = s_.token_begin; t < s_.token_end; ++t) hashes_.push_back(PhraseMatcher::hash_token(folded(t)));
   std::vector<LexiconMatch> matches;
-  lex_.match(hashes, s_.token_begin, matches);
+  lex_.match(hashes_, s_.token_begin, matches);
+  return matches;
+}
+
+void SentenceReader::collect_matches(std::vector<LexiconMatch>& matches) {
   // Longest first at each position, so that "calls for" wins over "calls".
   std::stable_sort(matches.begin(), matches.end(), [](const LexiconMatch& a, const LexiconMatch& b) {
     return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
@@ -734,8 +744,15 @@ void SentenceReader::read(std::vector<Event>& out) {
   if (s_.token_begin >= s_.token_end) return;
   // A question reports nothing.
   if (is_token(s_.token_end - 1, "?")) return;
+  // Most sentences hold no event word: they cost one lookup per token.
+  std::vector<LexiconMatch> matches = find_phrases();
+  if (std::none_of(matches.begin(), matches.end(),
+                   [](const LexiconMatch& m) { return m.kind == LexiconMatch::trigger || m.kind == LexiconMatch::mode; }))
+    return;
+  roles_.reserve(s_.token_end - s_.token_begin);
+  for (uint64_t h : hashes_) roles_.push_back(lex_.word_roles(h));
   collect_names();
-  collect_matches();
+  collect_matches(matches);
   absorb();
   add_implicit_events();
   if (triggers_.empty()) return;

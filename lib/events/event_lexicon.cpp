@@ -121,7 +121,7 @@ absl::Status EventLexicon::load(Lang lang, const Segmenter& segmenter) {
                     : role == "light_verb" ? kLightVerb
                     : role == "definite" ? kDefinite : 0;
       if (!bit) return absl::InternalError(std::string(f->path) + ": unknown role " + std::string(role));
-      words_[std::string(f->cell(r, (*c)[0]))] |= bit;
+      words_[PhraseMatcher::hash_token(f->cell(r, (*c)[0]))] |= bit;
     }
   }
   implicit_aid_.type = EventType::AID;

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
 #include "lexicon/phrase_matcher.hpp"
 #include "lexicon/word_set.hpp"
@@ -81,10 +82,12 @@ class EventLexicon {
   const TriggerEntry& trigger(uint32_t i) const { return triggers_[i]; }
   const CueEntry& cue(uint32_t i) const { return cues_[i]; }
   const ModeEntry& mode(uint32_t i) const { return modes_[i]; }
-  uint16_t word_roles(std::string_view folded) const {
-    auto it = words_.find(folded);
+  // The roles of a word, by its PhraseMatcher::hash_token (a sentence's tokens are hashed once).
+  uint16_t word_roles(uint64_t token_hash) const {
+    auto it = words_.find(token_hash);
     return it == words_.end() ? 0 : it->second;
   }
+  uint16_t word_roles(std::string_view folded) const { return word_roles(PhraseMatcher::hash_token(folded)); }
   bool empty() const { return triggers_.empty(); }
   // Whether a statement may put its subject after the verb (Dutch: "Momenteel zet België ...").
   bool subject_after_verb() const { return subject_after_verb_; }
@@ -101,7 +104,7 @@ class EventLexicon {
   std::vector<TriggerEntry> triggers_;
   std::vector<CueEntry> cues_;
   std::vector<ModeEntry> modes_;
-  WordMap<uint16_t> words_;
+  absl::flat_hash_map<uint64_t, uint16_t> words_;
   bool subject_after_verb_ = false;
   TriggerEntry implicit_aid_;
 };
