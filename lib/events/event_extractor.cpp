@@ -59,6 +59,11 @@ class SentenceReader {
   bool clause_break(uint32_t t) const { return is_token(t, ";") || is_token(t, ":") || (roles(t) & kRelative); }
 
   void collect_names();
+  // A person of government or the military: the speaker of an official statement.
+  bool official(const Name& n) const {
+    const Entity& e = doc_.entities[n.entity];
+    return e.type == EntityType::person && (e.sector == "GOV" || e.sector == "MIL");
+  }
   bool in_name(uint32_t t) const {
     for (const Name& n : names_)
       if (n.begin <= t && t < n.end) return true;
@@ -515,7 +520,13 @@ void SentenceReader::apply_cues(const Trigger& tr, Event& e, bool& contrast) con
     const bool applies = cue.side == CueSide::before ? before : cue.side == CueSide::after ? after : before || after;
     if (!applies || cue.role == CueRole::source_next || cue.role == CueRole::speech) continue;
     if (cue.role == CueRole::contrast) {
-      if (before && tr.begin - c.end <= 1) contrast = true;
+      // Right before the event word, or before cues of it ("without committing troops").
+      bool next = before;
+      for (uint32_t k = c.end; k < tr.begin && next; ++k) {
+        next = false;
+        for (const LexiconMatch& other : cues_) next |= other.begin <= k && k < other.end;
+      }
+      if (next) contrast = true;
       continue;
     }
     // A clause break between cue and trigger ends the cue's reach.
@@ -593,6 +604,17 @@ void SentenceReader::attach_source(Event& e) const {
     }
     if (source && coded(*source)) {
       e.source = argument(*source);
+      e.source_cue = cue_text(c);
+      return;
+    }
+    // An official of no named country who speaks of one country's act speaks for it ("Turkey
+    // will not ..., Foreign Minister Hakan Fidan said").
+    if (source && official(*source) && !e.actors.empty() && !e.actors[0].country.empty()) {
+      bool one_country = true;
+      for (const Argument& a : e.actors) one_country &= a.country == e.actors[0].country;
+      if (!one_country) continue;
+      e.source = argument(*source);
+      e.source->country = e.actors[0].country;
       e.source_cue = cue_text(c);
       return;
     }
@@ -712,7 +734,11 @@ std::optional<Event> SentenceReader::build(const Trigger& tr, const Event* previ
     source_is_target |= e.source && ((!t.country.empty() && t.country == e.source->country) || (!t.org.empty() && t.org == e.source->org));
   const bool reported = e.source && (!e.source->country.empty() || !e.source->org.empty()) && has_code(e.targets) &&
                         !source_is_target;
-  const bool about_someone = has_code(e.actors) || reported || (e.type == EventType::CONSULT && e.location);
+  // A crowd protesting needs no name when what it protests against has one ("farmers protested
+  // against EU policy").
+  const bool protest = e.type == EventType::PROTEST && has_code(e.targets);
+  const bool about_someone =
+      has_code(e.actors) || reported || protest || (e.type == EventType::CONSULT && e.location);
   if (!about_someone) return std::nullopt;
   // A meeting of an organisation is a multilateral one ("the European Council meeting").
   if (e.type == EventType::CONSULT && e.mode == "meet" && e.actors.size() == 1 && !e.actors[0].org.empty())
