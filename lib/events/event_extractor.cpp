@@ -724,6 +724,9 @@ std::optional<Event> SentenceReader::build(const Trigger& tr, const Event* previ
       if (!a.country.empty() || !a.org.empty()) return true;
     return false;
   };
+  // A request or refusal named by a noun, with no content and no one it is addressed to, refers
+  // to one reported before ("Zelensky's request aims to ...").
+  if (tr.entry->governor && tr.entry->noun && !tr.inner && e.mode.empty() && e.targets.empty()) return std::nullopt;
   // Help of no kind given to no one is no event ("will provide another platform").
   if (e.type == EventType::AID && e.mode.empty() && e.targets.empty()) return std::nullopt;
   // An event needs someone doing it: an actor standing for a country or an organisation; a
