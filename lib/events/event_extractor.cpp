@@ -473,7 +473,10 @@ void SentenceReader::apply_cues(const Trigger& tr, Event& e, bool& contrast) con
     const CueEntry& cue = lex_.cue(c.entry);
     const bool before = c.end <= tr.begin && tr.begin - c.end <= kCueWindow;
     const bool after = c.begin >= tr.end && c.begin - tr.end <= kCueAfterWindow;
-    const bool applies = cue.side == CueSide::before ? before : cue.side == CueSide::after ? after : before || after;
+    // A cue may be the event word itself: a tense that says the event is to come ("enverra").
+    const bool on = c.begin == tr.begin && c.end == tr.end;
+    const bool applies =
+        on || (cue.side == CueSide::before ? before : cue.side == CueSide::after ? after : before || after);
     if (!applies || cue.role == CueRole::source_next || cue.role == CueRole::speech) continue;
     if (cue.role == CueRole::contrast) {
       if (before && tr.begin - c.end <= 1) contrast = true;
