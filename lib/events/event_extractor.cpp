@@ -290,6 +290,8 @@ bool SentenceReader::subject_position(const Name& n) const {
     if (!t.is(kTokWord) || (r & (kConjunction | kRelative | kDeterminer))) return true;
     for (const LexiconMatch& c : cues_)
       if (c.end == start) return true;
+    // Verb second: the subject right after the finite verb ("Gisteren heeft Rusland ...").
+    if (lex_.subject_after_verb() && (r & kVerbMarker) && !(r & kPreposition)) return true;
     // A preposition, an auxiliary or a name is no modifier (a capital opening the sentence may be).
     if (r || (t.is(kTokUpperInitial) && prev != s_.token_begin)) return false;
     start = prev;
@@ -325,9 +327,14 @@ std::vector<const Name*> SentenceReader::subjects_before(uint32_t t) const {
       bool only_joiners = true;
       for (uint32_t k = n.end; k < joined.phrase && only_joiners; ++k)
         only_joiners = is_token(k, ",") || (roles(k) & kConjunction);
-      if (!only_joiners) break;
-      if (preposition_before(n).empty()) out.push_back(&n);
-      continue;
+      if (only_joiners) {
+        if (preposition_before(n).empty()) out.push_back(&n);
+        continue;
+      }
+      // Where the subject may follow the verb (verb second), it opens the clause or follows its
+      // first verb; a name nearer a verb at the end is an object ("Hongarije zal het
+      // NAVO-lidmaatschap van Oekraïne niet steunen").
+      if (!lex_.subject_after_verb()) break;
     }
     if (!preposition_before(n).empty() || !subject_position(n)) continue;
     // "according to X" names the source, not the actor.
@@ -335,7 +342,7 @@ std::vector<const Name*> SentenceReader::subjects_before(uint32_t t) const {
     for (const LexiconMatch& c : cues_)
       source |= lex_.cue(c.entry).role == CueRole::source_next && c.end <= n.phrase && n.phrase - c.end <= 1;
     if (source) continue;
-    out.push_back(&n);
+    out.assign(1, &n);
   }
   std::reverse(out.begin(), out.end());
   return out;
