@@ -54,6 +54,8 @@ class SentenceReader {
   bool is_token(uint32_t t, std::string_view p) const { return folded(t) == p; }
   // A token that ends the clause a subject or an object is looked for in.
   bool clause_break(uint32_t t) const { return is_token(t, ";") || is_token(t, ":") || (roles(t) & kRelative); }
+  // A verb whose object may stand before it, at the end of its clause (Dutch).
+  bool object_before(const Trigger& tr) const { return lex_.object_before_verb() && !tr.entry->noun && !tr.implicit; }
 
   void collect_names();
   bool in_name(uint32_t t) const {
@@ -197,7 +199,8 @@ void SentenceReader::add_implicit_events() {
     for (const Trigger& tr : triggers_)
       covered |= (tr.begin < m.end + 2 && m.begin < tr.end) ||
                  (!tr.absorbed && !tr.entry->governor && tr.end <= m.begin && m.begin < tr.content_end) ||
-                 (tr.inner && tr.end <= m.begin && m.begin < tr.content_end);
+                 (tr.inner && tr.end <= m.begin && m.begin < tr.content_end) ||
+                 (object_before(tr) && m.end <= tr.begin && tr.begin - m.end <= kObjectWindow);
     if (covered) continue;
     Trigger* governor = nullptr;
     for (Trigger& tr : triggers_)
@@ -245,6 +248,7 @@ void SentenceReader::absorb() {
       continue;
     }
     if (tr.entry->noun || tr.implicit) continue;
+    bool took = false;
     for (size_t k = i + 1; k < triggers_.size() && triggers_[k].begin <= tr.end + kNounObjectGap; ++k) {
       // A word that is an event only with help as its object is none with an event noun as
       // its object ("strengthen military cooperation"): the noun speaks for itself.
@@ -261,8 +265,17 @@ void SentenceReader::absorb() {
       tr.refers_back = object.begin > 0 && (roles(object.begin - 1) & kDefinite);
       tr.content_end = std::max(tr.content_end, object.content_end);
       if (tr.mode.empty()) tr.mode = object.mode;
+      took = true;
       break;
     }
+    // A verb at the end of its clause takes the noun before it ("militaire steun ... te geven").
+    if (took || tr.absorbed || !object_before(tr) || i == 0) continue;
+    Trigger& object = triggers_[i - 1];
+    bool broken = !object.entry->noun || object.absorbed || tr.begin - object.end > kNounObjectGap;
+    for (uint32_t t = object.end; t < tr.begin && !broken; ++t) broken = clause_break(t) || is_token(t, ",");
+    if (broken) continue;
+    object.absorbed = true;
+    if (tr.mode.empty()) tr.mode = object.mode;
   }
 }
 
@@ -504,9 +517,13 @@ void SentenceReader::apply_cues(const Trigger& tr, Event& e, bool& contrast) con
 
 std::string SentenceReader::mode_near(const Trigger& tr, bool direct) const {
   if (tr.implicit) return tr.mode;
-  const uint32_t from = tr.entry->noun ? (tr.begin >= s_.token_begin + kModifierWindow ? tr.begin - kModifierWindow
-                                                                                        : s_.token_begin)
-                                       : tr.end;
+  // A noun's modifiers stand before it; so does the object of a verb that ends its clause.
+  const uint32_t before = tr.entry->noun ? kModifierWindow : object_before(tr) ? kObjectWindow : 0;
+  uint32_t from = tr.begin >= s_.token_begin + before ? tr.begin - before : s_.token_begin;
+  if (!tr.entry->noun)
+    for (uint32_t t = from; t < tr.begin; ++t)
+      if (clause_break(t)) from = t + 1;
+  if (!before) from = tr.end;
   // `direct`: only a modifier or a word right after ("military support", "supporting
   // peacekeeping missions", "support for peacekeeping").
   const uint32_t until = direct ? std::min(tr.content_end, tr.end + 3) : tr.content_end;

@@ -128,6 +128,7 @@ absl::Status EventLexicon::load(Lang lang, const Segmenter& segmenter) {
   if (const data::DataFile* f = data::find_file(code + "/events.kv"))
     for (uint32_t r = 0; r < f->rows; ++r) {
       if (f->cell(r, 0) == "subject_after_verb") subject_after_verb_ = f->cell(r, 1) == "yes";
+      if (f->cell(r, 0) == "object_before_verb") object_before_verb_ = f->cell(r, 1) == "yes";
       if (f->cell(r, 0) == "implicit_aid_targets")
         for (std::string_view prep : data::split_synonyms(f->cell(r, 1))) implicit_aid_.target_preps.emplace_back(prep);
     }
