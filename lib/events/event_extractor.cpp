@@ -431,6 +431,19 @@ std::vector<const Name*> SentenceReader::targets_of(const Trigger& tr, EventType
     }
     if (!prep.empty() && (lex_.word_roles(prep) & kPlace) && !in_place) in_place = &n;
   }
+  // Verb-final clauses name the target before the verb ("aan Oekraïne leveren"), and so does
+  // the object of a verb that ends its clause ("heeft het Oekraïense vredesplan verworpen").
+  auto before_verb = [&] {
+    for (const Name& n : names_) {
+      if (n.phrase <= actors.back()->end || n.end > tr.begin || is_actor(n) || !coded(n)) continue;
+      std::string_view prep = preposition_before(n);
+      if ((!prep.empty() && takes(prep, e)) || (prep.empty() && e.target_object && object_before(tr))) {
+        out.push_back(&n);
+        break;
+      }
+    }
+  };
+  if (out.empty() && !actors.empty() && object_before(tr)) before_verb();
   if (out.empty() && in_place && type == EventType::AID && !(tr.entry->governor && tr.entry->type == EventType::REJECT))
     out.push_back(in_place);
   // Help goes to someone: when no one is named as its receiver, the one other country the
@@ -445,17 +458,7 @@ std::vector<const Name*> SentenceReader::targets_of(const Trigger& tr, EventType
     }
     if (others == 1) out.push_back(other);
   }
-  // Verb-final clauses name the target before the verb ("aan Oekraïne leveren").
-  if (out.empty() && !actors.empty()) {
-    for (const Name& n : names_) {
-      if (n.phrase <= actors.back()->end || n.end > tr.begin || is_actor(n) || !coded(n)) continue;
-      std::string_view prep = preposition_before(n);
-      if (!prep.empty() && takes(prep, e)) {
-        out.push_back(&n);
-        break;
-      }
-    }
-  }
+  if (out.empty() && !actors.empty()) before_verb();
   return out;
 }
 
