@@ -339,7 +339,8 @@ std::vector<const Name*> SentenceReader::subjects_before(uint32_t t) const {
       const Name& joined = *out.back();
       bool only_joiners = true;
       for (uint32_t k = n.end; k < joined.phrase && only_joiners; ++k)
-        only_joiners = is_token(k, ",") || (roles(k) & (kConjunction | kDeterminer));
+        only_joiners = is_token(k, ",") || (roles(k) & kConjunction) ||
+                       ((roles(k) & kDeterminer) && k > n.end && (roles(k - 1) & kConjunction));
       if (only_joiners) {
         if (preposition_before(n).empty()) out.push_back(&n);
         continue;
