@@ -159,20 +159,29 @@ void SentenceReader::collect_matches() {
     for (const LexiconMatch& c : cues_) in_cue |= c.begin <= m.begin && m.end <= c.end && c.end - c.begin > m.end - m.begin;
     if (in_cue) continue;
     // Among triggers at one position: the longest; a verb after a name, a pronoun, "to" or
-    // an auxiliary ("Belgium aided", "will aid"), else a noun ("continued aid", "the aid").
-    const TriggerEntry* best = &lex_.trigger(m.entry);
+    // an auxiliary ("Belgium aided", "will aid"), else a noun ("continued aid", "the aid"). A
+    // separable particle must follow in the clause ("zet ... in"), and a verb whose particle
+    // does wins over one without ("zet ... uit", "geeft ... op").
+    auto particle = [&](const TriggerEntry& e) {
+      if (e.particle.empty()) return 1;
+      for (uint32_t t = m.end; t < s_.token_end && !clause_break(t); ++t)
+        if (folded(t) == e.particle) return 2;
+      return 0;
+    };
+    const TriggerEntry* best = nullptr;
+    int best_particle = 0;
     const bool verb_place = m.begin == s_.token_begin || in_name(m.begin - 1) || (roles(m.begin - 1) & kVerbMarker);
     for (const LexiconMatch& other : matches) {
       if (other.kind != LexiconMatch::trigger || other.begin != m.begin || other.end != m.end) continue;
       const TriggerEntry& e = lex_.trigger(other.entry);
-      if (e.noun != verb_place && best->noun == verb_place) best = &e;
+      const int p = particle(e);
+      if (p == 0) continue;
+      if (!best || p > best_particle || (p == best_particle && e.noun != verb_place && best->noun == verb_place)) {
+        best = &e;
+        best_particle = p;
+      }
     }
-    // A separable particle must follow in the clause ("zet ... in").
-    if (!best->particle.empty()) {
-      bool found = false;
-      for (uint32_t t = m.end; t < s_.token_end && !clause_break(t) && !found; ++t) found = folded(t) == best->particle;
-      if (!found) continue;
-    }
+    if (!best) continue;
     triggers_.push_back({m.begin, m.end, best, best->mode, content_end(m.end), m.end});
     trigger_end = m.end;
   }
