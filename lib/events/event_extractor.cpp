@@ -532,11 +532,13 @@ std::string SentenceReader::mode_near(const Trigger& tr, bool direct) const {
   if (tr.implicit) return tr.mode;
   // A noun's modifiers stand before it; so does the object of a verb that ends its clause.
   const uint32_t before = tr.entry->noun ? kModifierWindow : object_before(tr) ? kObjectWindow : 0;
-  uint32_t from = tr.begin >= s_.token_begin + before ? tr.begin - before : s_.token_begin;
-  if (!tr.entry->noun)
-    for (uint32_t t = from; t < tr.begin; ++t)
-      if (clause_break(t)) from = t + 1;
-  if (!before) from = tr.end;
+  uint32_t from = tr.end;
+  if (before) {
+    from = tr.begin >= s_.token_begin + before ? tr.begin - before : s_.token_begin;
+    if (!tr.entry->noun)
+      for (uint32_t t = from; t < tr.begin; ++t)
+        if (clause_break(t)) from = t + 1;
+  }
   // `direct`: only a modifier or a word right after ("military support", "supporting
   // peacekeeping missions", "support for peacekeeping").
   const uint32_t until = direct ? std::min(tr.content_end, tr.end + 3) : tr.content_end;
