@@ -57,6 +57,8 @@ class SentenceReader {
   bool is_token(uint32_t t, std::string_view p) const { return folded(t) == p; }
   // A token that ends the clause a subject or an object is looked for in.
   bool clause_break(uint32_t t) const { return is_token(t, ";") || is_token(t, ":") || (roles(t) & kRelative); }
+  // A verb whose object may stand before it, at the end of its clause (Dutch).
+  bool object_before(const Trigger& tr) const { return lex_.object_before_verb() && !tr.entry->noun && !tr.implicit; }
 
   void collect_names();
   // A person of government or the military: the speaker of an official statement.
@@ -174,20 +176,29 @@ void SentenceReader::collect_matches(std::vector<LexiconMatch>& matches) {
     for (const LexiconMatch& c : cues_) in_cue |= c.begin <= m.begin && m.end <= c.end && c.end - c.begin > m.end - m.begin;
     if (in_cue) continue;
     // Among triggers at one position: the longest; a verb after a name, a pronoun, "to" or
-    // an auxiliary ("Belgium aided", "will aid"), else a noun ("continued aid", "the aid").
-    const TriggerEntry* best = &lex_.trigger(m.entry);
+    // an auxiliary ("Belgium aided", "will aid"), else a noun ("continued aid", "the aid"). A
+    // separable particle must follow in the clause ("zet ... in"), and a verb whose particle
+    // does wins over one without ("zet ... uit", "geeft ... op").
+    auto particle = [&](const TriggerEntry& e) {
+      if (e.particle.empty()) return 1;
+      for (uint32_t t = m.end; t < s_.token_end && !clause_break(t); ++t)
+        if (folded(t) == e.particle) return 2;
+      return 0;
+    };
+    const TriggerEntry* best = nullptr;
+    int best_particle = 0;
     const bool verb_place = m.begin == s_.token_begin || in_name(m.begin - 1) || (roles(m.begin - 1) & kVerbMarker);
     for (const LexiconMatch& other : matches) {
       if (other.kind != LexiconMatch::trigger || other.begin != m.begin || other.end != m.end) continue;
       const TriggerEntry& e = lex_.trigger(other.entry);
-      if (e.noun != verb_place && best->noun == verb_place) best = &e;
+      const int p = particle(e);
+      if (p == 0) continue;
+      if (!best || p > best_particle || (p == best_particle && e.noun != verb_place && best->noun == verb_place)) {
+        best = &e;
+        best_particle = p;
+      }
     }
-    // A separable particle must follow in the clause ("zet ... in").
-    if (!best->particle.empty()) {
-      bool found = false;
-      for (uint32_t t = m.end; t < s_.token_end && !clause_break(t) && !found; ++t) found = folded(t) == best->particle;
-      if (!found) continue;
-    }
+    if (!best) continue;
     triggers_.push_back({m.begin, m.end, best, best->mode, content_end(m.end), m.end});
     trigger_end = m.end;
   }
@@ -214,7 +225,8 @@ void SentenceReader::add_implicit_events() {
     for (const Trigger& tr : triggers_)
       covered |= (tr.begin < m.end + 2 && m.begin < tr.end) ||
                  (!tr.absorbed && !tr.entry->governor && tr.end <= m.begin && m.begin < tr.content_end) ||
-                 (tr.inner && tr.end <= m.begin && m.begin < tr.content_end);
+                 (tr.inner && tr.end <= m.begin && m.begin < tr.content_end) ||
+                 (object_before(tr) && m.end <= tr.begin && tr.begin - m.end <= kObjectWindow);
     if (covered) continue;
     Trigger* governor = nullptr;
     for (Trigger& tr : triggers_)
@@ -262,6 +274,7 @@ void SentenceReader::absorb() {
       continue;
     }
     if (tr.entry->noun || tr.implicit) continue;
+    bool took = false;
     for (size_t k = i + 1; k < triggers_.size() && triggers_[k].begin <= tr.end + kNounObjectGap; ++k) {
       // A word that is an event only with help as its object is none with an event noun as
       // its object ("strengthen military cooperation"): the noun speaks for itself.
@@ -278,8 +291,17 @@ void SentenceReader::absorb() {
       tr.refers_back = object.begin > 0 && (roles(object.begin - 1) & kDefinite);
       tr.content_end = std::max(tr.content_end, object.content_end);
       if (tr.mode.empty()) tr.mode = object.mode;
+      took = true;
       break;
     }
+    // A verb at the end of its clause takes the noun before it ("militaire steun ... te geven").
+    if (took || tr.absorbed || !object_before(tr) || i == 0) continue;
+    Trigger& object = triggers_[i - 1];
+    bool broken = !object.entry->noun || object.absorbed || tr.begin - object.end > kNounObjectGap;
+    for (uint32_t t = object.end; t < tr.begin && !broken; ++t) broken = clause_break(t) || is_token(t, ",");
+    if (broken) continue;
+    object.absorbed = true;
+    if (tr.mode.empty()) tr.mode = object.mode;
   }
 }
 
@@ -308,6 +330,8 @@ bool SentenceReader::subject_position(const Name& n) const {
     if (!t.is(kTokWord) || (r & (kConjunction | kRelative | kDeterminer))) return true;
     for (const LexiconMatch& c : cues_)
       if (c.end == start) return true;
+    // Verb second: the subject right after the finite verb ("Gisteren heeft Rusland ...").
+    if (lex_.subject_after_verb() && (r & kVerbMarker) && !(r & kPreposition)) return true;
     // A preposition, an auxiliary or a name is no modifier (a capital opening the sentence may be).
     if (r || (t.is(kTokUpperInitial) && prev != s_.token_begin)) return false;
     start = prev;
@@ -343,10 +367,16 @@ std::vector<const Name*> SentenceReader::subjects_before(uint32_t t) const {
       const Name& joined = *out.back();
       bool only_joiners = true;
       for (uint32_t k = n.end; k < joined.phrase && only_joiners; ++k)
-        only_joiners = is_token(k, ",") || (roles(k) & (kConjunction | kDeterminer));
-      if (!only_joiners) break;
-      if (preposition_before(n).empty()) out.push_back(&n);
-      continue;
+        only_joiners = is_token(k, ",") || (roles(k) & kConjunction) ||
+                       ((roles(k) & kDeterminer) && k > n.end && (roles(k - 1) & kConjunction));
+      if (only_joiners) {
+        if (preposition_before(n).empty()) out.push_back(&n);
+        continue;
+      }
+      // Where the subject may follow the verb (verb second), it opens the clause or follows its
+      // first verb; a name nearer a verb at the end is an object ("Hongarije zal het
+      // NAVO-lidmaatschap van Oekraïne niet steunen").
+      if (!lex_.subject_after_verb()) break;
     }
     if (!preposition_before(n).empty() || !subject_position(n)) continue;
     // "according to X" names the source, not the actor.
@@ -354,7 +384,7 @@ std::vector<const Name*> SentenceReader::subjects_before(uint32_t t) const {
     for (const LexiconMatch& c : cues_)
       source |= lex_.cue(c.entry).role == CueRole::source_next && c.end <= n.phrase && n.phrase - c.end <= 1;
     if (source) continue;
-    out.push_back(&n);
+    out.assign(1, &n);
   }
   std::reverse(out.begin(), out.end());
   return out;
@@ -455,6 +485,19 @@ std::vector<const Name*> SentenceReader::targets_of(const Trigger& tr, EventType
     }
     if (!prep.empty() && (lex_.word_roles(prep) & kPlace) && !in_place) in_place = &n;
   }
+  // Verb-final clauses name the target before the verb ("aan Oekraïne leveren"), and so does
+  // the object of a verb that ends its clause ("heeft het Oekraïense vredesplan verworpen").
+  auto before_verb = [&] {
+    for (const Name& n : names_) {
+      if (n.phrase <= actors.back()->end || n.end > tr.begin || is_actor(n) || !coded(n)) continue;
+      std::string_view prep = preposition_before(n);
+      if ((!prep.empty() && takes(prep, e)) || (prep.empty() && e.target_object && object_before(tr))) {
+        out.push_back(&n);
+        break;
+      }
+    }
+  };
+  if (out.empty() && !actors.empty() && object_before(tr)) before_verb();
   if (out.empty() && in_place && type == EventType::AID && !(tr.entry->governor && tr.entry->type == EventType::REJECT))
     out.push_back(in_place);
   // Help goes to someone: when no one is named as its receiver, the one other country the
@@ -469,17 +512,7 @@ std::vector<const Name*> SentenceReader::targets_of(const Trigger& tr, EventType
     }
     if (others == 1) out.push_back(other);
   }
-  // Verb-final clauses name the target before the verb ("aan Oekraïne leveren").
-  if (out.empty() && !actors.empty()) {
-    for (const Name& n : names_) {
-      if (n.phrase <= actors.back()->end || n.end > tr.begin || is_actor(n) || !coded(n)) continue;
-      std::string_view prep = preposition_before(n);
-      if (!prep.empty() && takes(prep, e)) {
-        out.push_back(&n);
-        break;
-      }
-    }
-  }
+  if (out.empty() && !actors.empty()) before_verb();
   return out;
 }
 
@@ -517,7 +550,10 @@ void SentenceReader::apply_cues(const Trigger& tr, Event& e, bool& contrast) con
     const CueEntry& cue = lex_.cue(c.entry);
     const bool before = c.end <= tr.begin && tr.begin - c.end <= kCueWindow;
     const bool after = c.begin >= tr.end && c.begin - tr.end <= kCueAfterWindow;
-    const bool applies = cue.side == CueSide::before ? before : cue.side == CueSide::after ? after : before || after;
+    // A cue may be the event word itself: a tense that says the event is to come ("enverra").
+    const bool on = c.begin == tr.begin && c.end == tr.end;
+    const bool applies =
+        on || (cue.side == CueSide::before ? before : cue.side == CueSide::after ? after : before || after);
     if (!applies || cue.role == CueRole::source_next || cue.role == CueRole::speech) continue;
     if (cue.role == CueRole::contrast) {
       // Right before the event word, or before cues of it ("without committing troops").
@@ -549,9 +585,15 @@ void SentenceReader::apply_cues(const Trigger& tr, Event& e, bool& contrast) con
 
 std::string SentenceReader::mode_near(const Trigger& tr, bool direct) const {
   if (tr.implicit) return tr.mode;
-  const uint32_t from = tr.entry->noun ? (tr.begin >= s_.token_begin + kModifierWindow ? tr.begin - kModifierWindow
-                                                                                        : s_.token_begin)
-                                       : tr.end;
+  // A noun's modifiers stand before it; so does the object of a verb that ends its clause.
+  const uint32_t before = tr.entry->noun ? kModifierWindow : object_before(tr) ? kObjectWindow : 0;
+  uint32_t from = tr.end;
+  if (before) {
+    from = tr.begin >= s_.token_begin + before ? tr.begin - before : s_.token_begin;
+    if (!tr.entry->noun)
+      for (uint32_t t = from; t < tr.begin; ++t)
+        if (clause_break(t)) from = t + 1;
+  }
   // `direct`: only a modifier or a word right after ("military support", "supporting
   // peacekeeping missions", "support for peacekeeping").
   const uint32_t until = direct ? std::min(tr.content_end, tr.end + 3) : tr.content_end;

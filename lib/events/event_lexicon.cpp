@@ -44,6 +44,12 @@ void EventLexicon::add_phrases(std::string_view forms, LexiconMatch::Kind kind, 
     const std::string folded = fold_case(text);
     std::vector<Token> tokens;
     segmenter.tokenize(text, folded, {0, static_cast<uint32_t>(text.size())}, lang, tokens);
+    // An elided word alone ("n'") is cut off its apostrophe here, but is one token in texts.
+    if (tokens.size() >= 2 && tokens.back().span.begin == tokens[tokens.size() - 2].span.end &&
+        slice(folded, tokens.back().span) == "'") {
+      tokens[tokens.size() - 2].span.end = tokens.back().span.end;
+      tokens.pop_back();
+    }
     std::vector<uint64_t> hashes;
     for (const Token& t : tokens) hashes.push_back(PhraseMatcher::hash_token(slice(folded, t.span)));
     if (!hashes.empty()) matcher_.add(hashes, static_cast<uint32_t>(kind) << kKindShift | entry);
@@ -130,6 +136,7 @@ absl::Status EventLexicon::load(Lang lang, const Segmenter& segmenter) {
   if (const data::DataFile* f = data::find_file(code + "/events.kv"))
     for (uint32_t r = 0; r < f->rows; ++r) {
       if (f->cell(r, 0) == "subject_after_verb") subject_after_verb_ = f->cell(r, 1) == "yes";
+      if (f->cell(r, 0) == "object_before_verb") object_before_verb_ = f->cell(r, 1) == "yes";
       if (f->cell(r, 0) == "implicit_aid_targets")
         for (std::string_view prep : data::split_synonyms(f->cell(r, 1))) implicit_aid_.target_preps.emplace_back(prep);
     }

@@ -91,6 +91,8 @@ class EventLexicon {
   bool empty() const { return triggers_.empty(); }
   // Whether a statement may put its subject after the verb (Dutch: "Momenteel zet België ...").
   bool subject_after_verb() const { return subject_after_verb_; }
+  // Whether a verb may end its clause after its object (Dutch: "... wapens aan Oekraïne leveren").
+  bool object_before_verb() const { return object_before_verb_; }
   // The event a word of help stands for when a cue or a governor takes it ("no plans for
   // troops"): AID, its target after the prepositions of events.kv's implicit_aid_targets.
   const TriggerEntry& implicit_aid() const { return implicit_aid_; }
@@ -106,6 +108,7 @@ class EventLexicon {
   std::vector<ModeEntry> modes_;
   absl::flat_hash_map<uint64_t, uint16_t> words_;
   bool subject_after_verb_ = false;
+  bool object_before_verb_ = false;
   TriggerEntry implicit_aid_;
 };
 
