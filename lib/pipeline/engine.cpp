@@ -33,7 +33,8 @@ class StageClock {
 }  // namespace
 
 std::string_view stage_name(Stage s) {
-  static constexpr std::string_view names[] = {"normalize", "structure", "langid", "segment", "map_spans"};
+  static constexpr std::string_view names[] = {"normalize", "structure", "langid", "segment", "quantities",
+                                               "map_spans"};
   return names[static_cast<int>(s)];
 }
 
@@ -56,11 +57,14 @@ absl::StatusOr<absl::CivilDay> parse_reference_date(std::string_view text) {
   return day;
 }
 
-Engine::Engine(Normalizer normalizer, StructureDetector structure, LanguageDetector langid, Segmenter segmenter)
+Engine::Engine(Normalizer normalizer, StructureDetector structure, LanguageDetector langid, Segmenter segmenter,
+               std::shared_ptr<const NumberParser> numbers, QuantityRecognizer quantities)
     : normalizer_(std::move(normalizer)),
       structure_(std::move(structure)),
       langid_(std::move(langid)),
-      segmenter_(std::move(segmenter)) {}
+      segmenter_(std::move(segmenter)),
+      numbers_(std::move(numbers)),
+      quantities_(std::move(quantities)) {}
 
 absl::StatusOr<std::unique_ptr<Engine>> Engine::create() {
   auto normalizer = Normalizer::create();
@@ -71,8 +75,14 @@ absl::StatusOr<std::unique_ptr<Engine>> Engine::create() {
   if (!langid.ok()) return langid.status();
   auto segmenter = Segmenter::create();
   if (!segmenter.ok()) return segmenter.status();
-  return std::unique_ptr<Engine>(
-      new Engine(*std::move(normalizer), *std::move(structure), *std::move(langid), *std::move(segmenter)));
+  auto numbers = NumberParser::create();
+  if (!numbers.ok()) return numbers.status();
+  auto shared_numbers = std::make_shared<const NumberParser>(*std::move(numbers));
+  auto quantities = QuantityRecognizer::create(shared_numbers);
+  if (!quantities.ok()) return quantities.status();
+  return std::unique_ptr<Engine>(new Engine(*std::move(normalizer), *std::move(structure), *std::move(langid),
+                                            *std::move(segmenter), std::move(shared_numbers),
+                                            *std::move(quantities)));
 }
 
 absl::StatusOr<std::unique_ptr<Document>> Engine::analyze(std::string_view input, const AnalyzeOptions& options,
@@ -104,6 +114,12 @@ absl::StatusOr<std::unique_ptr<Document>> Engine::analyze(std::string_view input
   langid_.detect(*doc, options.language);
   clock.mark(Stage::segment);
   segmenter_.segment(*doc);
+
+  // Quantities; times and events read them.
+  if (options.outputs & (kOutputQuantities | kOutputTimes | kOutputEvents)) {
+    clock.mark(Stage::quantities);
+    quantities_.recognize(*doc);
+  }
 
   clock.mark(Stage::map_spans);
   doc->map_spans_to_original();

@@ -11,6 +11,8 @@
 #include "absl/time/civil_time.h"
 #include "langid/langid.hpp"
 #include "model/document.hpp"
+#include "recognize/number/number_parser.hpp"
+#include "recognize/quantity/quantity_recognizer.hpp"
 #include "segment/segment.hpp"
 #include "structure/structure.hpp"
 #include "text/normalize.hpp"
@@ -41,7 +43,7 @@ struct AnalyzeOptions {
 };
 
 // The pipeline's stages, in order.
-enum class Stage : uint8_t { normalize, structure, langid, segment, map_spans, count };
+enum class Stage : uint8_t { normalize, structure, langid, segment, quantities, map_spans, count };
 std::string_view stage_name(Stage s);
 
 // Seconds spent in each stage, summed over analyze() calls: how the benchmark measures stages.
@@ -61,12 +63,15 @@ class Engine {
                                                     StageTimes* times = nullptr) const;
 
  private:
-  Engine(Normalizer normalizer, StructureDetector structure, LanguageDetector langid, Segmenter segmenter);
+  Engine(Normalizer normalizer, StructureDetector structure, LanguageDetector langid, Segmenter segmenter,
+         std::shared_ptr<const NumberParser> numbers, QuantityRecognizer quantities);
 
   Normalizer normalizer_;
   StructureDetector structure_;
   LanguageDetector langid_;
   Segmenter segmenter_;
+  std::shared_ptr<const NumberParser> numbers_;  // shared by the stages that read numbers
+  QuantityRecognizer quantities_;
 };
 
 }  // namespace eventwire::internal
