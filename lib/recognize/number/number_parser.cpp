@@ -50,7 +50,7 @@ struct State {
   int items = 0;
   int article_items = 0;              // pieces that are indefinite articles ("een", "un")
   bool words = false, ordinal = false, fraction = false, negative = false, approximate = false;
-  bool scaled = false, integer = true, grouped = false, year_like = false, done = false;
+  bool scaled = false, integer = true, grouped = false, year_like = false, done = false, digits = false;
   bool fraction_of_scale = false;     // "3 million and a half": the half is of a million
   bool magnitude = false;             // only bounds: "tientallen", "hundreds of thousands"
   double mag_min = 0, mag_max = 0;
@@ -60,6 +60,7 @@ struct State {
   bool decimal_tens = false;          // the last decimal digits came from a tens word
   double money_scale = 0;
   Span glued;
+  Span ordinal_word;  // "third" of "forty two and a third"
 
   double group() const { return hi + lo; }
   double value() const { return total + hi + lo; }
@@ -97,16 +98,18 @@ class NumberReader {
   const NumberLexicon& lexicon() const { return lex_; }
 
  private:
-  int lex(uint32_t p, bool at_start, bool continuation, Item* out, int cap) const;
+  int lex(uint32_t p, bool at_start, bool continuation, Item* out, int cap, int alternative = 0) const;
   bool lex_digits(uint32_t p, bool at_start, bool continuation, Item& out) const;
-  int lex_word(uint32_t p, Item* out, int cap) const;
-  int decompose(uint32_t p, uint32_t word_end, Item* out, int cap, int depth) const;
+  int lex_word(uint32_t p, Item* out, int cap, int alternative = 0) const;
+  int decompose(uint32_t p, uint32_t word_end, Item* out, int cap, int depth, int& skip) const;
   uint32_t skip_separators(uint32_t p, bool after_word) const;
   bool followed_by_word(uint32_t p) const;
   bool followed_by_of(uint32_t p) const;
   bool followed_by_noun(uint32_t p) const;
 
   bool feed(State& s, const Item& it) const;
+  bool feed_word(State& s, const Item* items, int n, State& best, uint32_t& best_end, State& before_joiner,
+                 uint32_t& before_joiner_end) const;
   bool cardinal(State& s, NumberWordKind kind, double v, bool from_digits) const;
   bool denominator(State& s, double den, bool plural) const;
   bool pending(State& s, NumberWordKind kind, double v) const;
@@ -196,7 +199,7 @@ bool NumberReader::lex_digits(uint32_t p, bool at_start, bool continuation, Item
       if (suffix && suffix->kind == SuffixKind::money_scale) out.money_scale = suffix->value;
       out.glued = {end, r};
     }
-  } else if (end < limit_ && text_[end] == ' ' && !out.grouped) {
+  } else if (end < limit_ && text_[end] == ' ') {
     // A scale letter after a space: "2,33 k", "1,674,200.5 M".
     uint32_t s = end;
     while (s < limit_ && text_[s] == ' ') ++s;
@@ -217,8 +220,10 @@ bool NumberReader::lex_digits(uint32_t p, bool at_start, bool continuation, Item
   return true;
 }
 
-int NumberReader::decompose(uint32_t p, uint32_t word_end, Item* out, int cap, int depth) const {
-  if (p == word_end) return 0;
+// Splits [p, word_end) into number words, longest first; `skip` passes over that many
+// complete splits ("honderden|acht" before "honderd|en|acht").
+int NumberReader::decompose(uint32_t p, uint32_t word_end, Item* out, int cap, int depth, int& skip) const {
+  if (p == word_end) return skip-- > 0 ? -1 : 0;
   if (cap == 0 || depth > 10) return -1;
   // Every key matching here, longest first.
   uint32_t ends[16], payloads[16];
@@ -230,7 +235,7 @@ int NumberReader::decompose(uint32_t p, uint32_t word_end, Item* out, int cap, i
     }
   });
   for (int k = n - 1; k >= 0; --k) {
-    int rest = decompose(ends[k], word_end, out + 1, cap - 1, depth + 1);
+    int rest = decompose(ends[k], word_end, out + 1, cap - 1, depth + 1, skip);
     if (rest < 0) continue;
     Item& it = out[0];
     it = Item{};
@@ -245,14 +250,14 @@ int NumberReader::decompose(uint32_t p, uint32_t word_end, Item* out, int cap, i
   return -1;
 }
 
-int NumberReader::lex_word(uint32_t p, Item* out, int cap) const {
+int NumberReader::lex_word(uint32_t p, Item* out, int cap, int alternative) const {
   if (!lex_.trie().may_start(static_cast<unsigned char>(folded_[p]))) return 0;
   // A whole word or phrase ("quatre vingt", "out of").
   uint32_t payload = KeyTrie::kNone;
   uint32_t end = static_cast<uint32_t>(lex_.trie().longest(folded_, p, limit_, payload, [&](size_t e) {
     return e >= limit_ || !is_word_char_at(text_, e) || !is_word_char_before(text_, e);
   }));
-  if (end) {
+  if (end && alternative == 0) {
     out[0] = Item{};
     out[0].type = Item::Type::word;
     out[0].begin = p;
@@ -264,14 +269,15 @@ int NumberReader::lex_word(uint32_t p, Item* out, int cap) const {
   // A compound: "tweehonderddrieënvijftig" is twee|honderd|drie|ën|vijftig.
   uint32_t word_end = p + static_cast<uint32_t>(letters_length(text_, p, limit_));
   if (word_end < limit_ && is_digit(text_[word_end])) return 0;
-  int n = decompose(p, word_end, out, cap, 0);
+  int skip = end ? alternative - 1 : alternative;
+  int n = decompose(p, word_end, out, cap, 0, skip);
   if (n <= 1) return 0;
   out[0].word_start = true;
   out[n - 1].word_end = true;
   return n;
 }
 
-int NumberReader::lex(uint32_t p, bool at_start, bool continuation, Item* out, int cap) const {
+int NumberReader::lex(uint32_t p, bool at_start, bool continuation, Item* out, int cap, int alternative) const {
   if (p >= limit_) return 0;
   char c = text_[p];
   if (is_digit(c) || (at_start && (c == '-' || c == '+' || c == '.' || c == ','))) return lex_digits(p, at_start, continuation, out[0]) ? 1 : 0;
@@ -286,7 +292,7 @@ int NumberReader::lex(uint32_t p, bool at_start, bool continuation, Item* out, i
     out[0].integer = false;
     return 1;
   }
-  if (is_letter_at(text_, p)) return lex_word(p, out, cap);
+  if (is_letter_at(text_, p)) return lex_word(p, out, cap, alternative);
   return 0;
 }
 
@@ -328,7 +334,8 @@ bool NumberReader::cardinal(State& s, NumberWordKind kind, double v, bool from_d
       if ((fresh && s.lo == 0) || after_big_joiner) {
         s.lo = v;
       } else if (p == Prev::joiner && s.before_joiner == Prev::unit && culture.unit_and_tens && s.lo >= 1 && s.lo < 10) {
-        s.lo += v;  // "eenentwintig"
+        s.lo += v;  // "eenentwintig": the "en" joins the word, it opens no segment
+        s.after_joiner = false;
       } else {
         return false;
       }
@@ -463,14 +470,32 @@ bool NumberReader::ordinal(State& s, const NumberWord& w, const Item& it) const 
   }
   const bool numerator = is_small(s.prev) || s.prev == Prev::article || s.prev == Prev::hundred || s.prev == Prev::scale;
   if (plural) {
-    // "twenty fifths" = 25ths when the tens stand first or are hyphened to it ("twenty-firsts").
-    State t = s;
-    if (w.base == NumberWordKind::unit && s.prev == Prev::tens &&
-        (s.items == 1 || (it.begin > 0 && text_[it.begin - 1] == '-')) && cardinal(t, w.base, w.value, false)) {
+    if (s.prev == Prev::none) {  // "les premiers"
+      State t = s;
+      if (!cardinal(t, w.base, w.value, false)) return false;
       s = t;
       s.ordinal = true;
       s.done = true;
       s.prev = Prev::ordinal;
+      return true;
+    }
+    // Tens and a plural unit ordinal make the denominator: "twenty fifths" (25ths), "one
+    // hundred thirty-fifths" (100/35), "cent trente cinquièmes".
+    if (w.base == NumberWordKind::unit && s.prev == Prev::tens && !s.after_joiner && s.lo >= 20 && s.lo < 100) {
+      double den = s.lo + w.value, num = s.value() - s.lo;
+      if (num == 0) {  // the tens stand first: an ordinal ("twenty-firsts")
+        s.lo = den;
+        s.ordinal = true;
+        s.done = true;
+        s.prev = Prev::ordinal;
+        return true;
+      }
+      s.total = s.hi = 0;
+      s.lo = num / den;
+      s.last_scale = kInf;
+      s.fraction = true;
+      s.integer = false;
+      s.prev = Prev::fraction;
       return true;
     }
     return numerator && denominator(s, w.value, true);
@@ -480,11 +505,13 @@ bool NumberReader::ordinal(State& s, const NumberWord& w, const Item& it) const 
   const bool one = s.prev == Prev::article || (s.items == 1 && s.value() == 1 && s.words);
   if (one && can_denominate) {
     bool article = s.prev == Prev::article || s.article_items > 0;
-    if (!article || !followed_by_word(it.end) || followed_by_of(it.end)) return denominator(s, w.value, false);
-    return false;
+    if (article && followed_by_word(it.end) && !followed_by_of(it.end)) return false;
+    if (s.prev == Prev::article && s.after_joiner) s.ordinal_word = {it.begin, it.end};
+    return denominator(s, w.value, false);
   }
   State t = s;
-  if (s.prev != Prev::article && cardinal(t, w.base, w.value, false)) {
+  // No ordinal compound with digits: "$ 280 million first preferred" is no 280,000,001st.
+  if (s.prev != Prev::article && !s.digits && cardinal(t, w.base, w.value, false)) {
     s = t;
     s.ordinal = true;
     s.done = true;
@@ -506,6 +533,7 @@ bool NumberReader::feed(State& s, const Item& it) const {
         return false;
     }
     s.lo += it.value;
+    s.digits = true;
     s.integer = s.integer && it.integer;
     s.grouped = it.grouped;
     s.year_like = s.items == 0 && it.year_like;
@@ -702,6 +730,7 @@ std::optional<NumberMatch> NumberReader::finish(const State& s, uint32_t begin, 
   m.glued = s.glued;
   m.money_scale = s.money_scale;
   m.scale = s.scaled && s.last_scale != kInf ? s.last_scale : 1;
+  m.ordinal_word = s.ordinal_word;
   m.article = s.items == s.article_items;
   if (s.magnitude) {
     m.value = kNaN;
@@ -720,6 +749,36 @@ std::optional<NumberMatch> NumberReader::finish(const State& s, uint32_t begin, 
   }
   m.value = s.negative ? -v : v;
   return m;
+}
+
+bool NumberReader::feed_word(State& s, const Item* items, int n, State& best, uint32_t& best_end, State& before_joiner,
+                             uint32_t& before_joiner_end) const {
+  const bool word_start_state = s.items > 0;
+  const State word_base = s;
+  for (int k = 0; k < n; ++k) {
+    if (items[k].word_start && !items[k].word_end) {  // a compound begins
+      s.in_compound = word_start_state;
+      s.w_total = word_base.total;
+      s.w_group = word_base.group();
+    }
+    if (items[k].type == Item::Type::word && items[k].word->kind == NumberWordKind::joiner) {
+      before_joiner = best;
+      before_joiner_end = best_end;
+    }
+    bool ok = feed(s, items[k]);
+    ++s.items;
+    if (!ok) {
+      if (s.after_joiner && is_small(s.prev) && items[k].type == Item::Type::word &&
+          (items[k].word->kind == NumberWordKind::hundred || items[k].word->kind == NumberWordKind::scale)) {
+        // "3 hundred and 2 hundred": two numbers, not "3 hundred and 2" and another.
+        best = before_joiner;
+        best_end = before_joiner_end;
+      }
+      return false;
+    }
+    if (items[k].word_end) s.in_compound = false;
+  }
+  return true;
 }
 
 std::optional<NumberMatch> NumberReader::read(uint32_t pos, bool continuation, int depth) const {
@@ -745,31 +804,19 @@ std::optional<NumberMatch> NumberReader::read(uint32_t pos, bool continuation, i
       m->value = m->value / den->value;
       m->fraction = true;
       m->integer = false;
+      m->article = false;  // "een op de twintig"
       m->words = m->words || den->words;
       return m;
     }
-    const bool word_start_state = s.items > 0;
     const State word_base = s;
-    bool ok = true;
-    for (int k = 0; k < n && ok; ++k) {
-      if (items[k].word_start && !items[k].word_end) {  // a compound begins
-        s.in_compound = word_start_state;
-        s.w_total = word_base.total;
-        s.w_group = word_base.group();
-      }
-      if (items[k].type == Item::Type::word && items[k].word->kind == NumberWordKind::joiner) {
-        before_joiner = best;
-        before_joiner_end = best_end;
-      }
-      ok = feed(s, items[k]);
-      if (!ok && s.after_joiner && is_small(s.prev) && items[k].type == Item::Type::word &&
-          (items[k].word->kind == NumberWordKind::hundred || items[k].word->kind == NumberWordKind::scale)) {
-        // "3 hundred and 2 hundred": two numbers, not "3 hundred and 2" and another.
-        best = before_joiner;
-        best_end = before_joiner_end;
-      }
-      ++s.items;
-      if (ok && items[k].word_end) s.in_compound = false;
+    bool ok = false;
+    for (int alternative = 1;; ++alternative) {
+      ok = feed_word(s, items, n, best, best_end, before_joiner, before_joiner_end);
+      // A compound read one way may read another ("honderd|en|acht", not "honderden|acht").
+      if (ok || n < 2 || alternative > 4) break;
+      s = word_base;
+      n = lex(p, at_start, false, items, 12, alternative);
+      if (n == 0) break;
     }
     if (!ok) break;
     at_start = false;
@@ -796,6 +843,7 @@ std::optional<NumberMatch> NumberReader::read(uint32_t pos, bool continuation, i
         m->span.end = den->span.end;
         m->fraction = true;
         m->integer = false;
+        m->article = false;  // "een eenentwintigste"
         return m;
       }
     }
@@ -877,10 +925,15 @@ void NumberParser::scan(const Document& doc, const Sentence& sentence, std::vect
     const char c = text[b];
     const bool after_space = b == sentence.span.begin || text[b - 1] == ' ' || text[b - 1] == '(' || text[b - 1] == '"';
     bool candidate = false;
+    uint32_t start = b;
     if (tok.is(kTokNumber)) {
       // Not a clock time or score written with a colon ("8:30").
       candidate = !(b > sentence.span.begin + 1 && text[b - 1] == ':' && is_digit(text[b - 2])) &&
                   !(tok.span.end + 1 < sentence.span.end && text[tok.span.end] == ':' && is_digit(text[tok.span.end + 1]));
+      // ".5" where the segmenter took the period for the end of a sentence.
+      if (t == sentence.token_begin && b >= 1 && (text[b - 1] == '.' || text[b - 1] == ',') &&
+          (b == 1 || text[b - 2] == ' ' || text[b - 2] == '\n'))
+        start = b - 1;
     } else if (tok.is(kTokWord)) {
       if (!words.may_start(static_cast<unsigned char>(doc.folded[b]))) continue;
       // A web address: skip it whole.
@@ -894,10 +947,10 @@ void NumberParser::scan(const Document& doc, const Sentence& sentence, std::vect
     } else if (tok.is(kTokPunct)) {
       // A sign or a leading decimal separator ("-4", ".5"), not after a number ("75 -300"),
       // or a fraction character ("½").
-      if ((c == '-' || c == '+' || c == '.' || c == ',') && after_space &&
+      if ((c == '-' || c == '.' || c == ',') && after_space &&
           !(t > sentence.token_begin && doc.tokens[t - 1].is(kTokNumber))) {
         uint32_t q = b + 1;
-        if (c == '-' || c == '+')
+        if (c == '-')
           while (q < sentence.span.end && text[q] == ' ') ++q;
         candidate = q < sentence.span.end && is_digit(text[q]);
       } else {
@@ -905,7 +958,7 @@ void NumberParser::scan(const Document& doc, const Sentence& sentence, std::vect
       }
     }
     if (!candidate) continue;
-    auto m = reader.read(b);
+    auto m = reader.read(start);
     if (!m) continue;
     m->token_end = token_after(doc, sentence, t, m->span.end);
     covered = m->span.end;

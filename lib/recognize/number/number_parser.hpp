@@ -49,6 +49,7 @@ struct NumberMatch {
   bool article = false;            // the indefinite article alone ("a", "een", "un"): one, but
                                    // no number by itself ("a decade", "een are", "a week ago")
   double scale = 1;                // the (last) scale applied: 1e6 for "3.5 million"
+  Span ordinal_word;               // the ordinal of a mixed number: "third" of "forty two and a third"
   Span glued;                      // letters glued to the digits that are no number suffix:
                                    // "ml" of "180ml" (the number is then not one by itself)
   double money_scale = 0;          // a scale that holds next to a currency: "m" of "EUR 3m"

@@ -82,12 +82,14 @@ class SentenceQuantities {
   Bounds bounds_before(uint32_t pos) const;
   bool scale_word_at(uint32_t p, uint32_t& end, double& scale) const;
   bool number_word_at(uint32_t p) const;
+  double numlex_ordinal(Span word) const;
 
   void handle(size_t i);
   void handle_article(const NumberMatch& n);
   void handle_glued(const NumberMatch& n);
   void money_codes_before_digits();
-  void bare_percents();
+  void bare_units();
+  void sort();
   // Adds a composite quantity after the number(s) ending at `after`; false if none.
   bool composite(const NumberMatch& n, const NumberMatch* second, uint32_t after, const Bounds& bounds,
                  const CurrencyMatch& pre);
@@ -114,6 +116,7 @@ class SentenceQuantities {
   size_t index_ = 0;          // the number being handled
   bool skip_next_ = false;    // the next number was merged into a range
   uint32_t composite_end_ = 0;  // the end of the last quantity made of numbers and units
+  size_t first_quantity_ = 0;   // this sentence's first quantity in doc.quantities
 };
 
 Match SentenceQuantities::at(const KeyTrie& trie, bool folded, uint32_t p) const {
@@ -154,7 +157,7 @@ CurrencyMatch SentenceQuantities::currency_at(uint32_t p, bool names) const {
   // A code as written: "EUR", "MUSD" (millions), "aud$".
   uint32_t e = p;
   while (e < end_ && is_ascii_letter(text_[e])) ++e;
-  if (e - p >= 3 && e - p <= 4 && (e >= end_ || !is_letter_at(text_, e))) {
+  if (e - p >= 3 && e - p <= 4 && (e >= end_ || !is_word_char_at(text_, e))) {
     char upper[4];
     bool all_upper = true;
     for (uint32_t k = p; k < e; ++k) {
@@ -182,11 +185,14 @@ CurrencyMatch SentenceQuantities::currency_at(uint32_t p, bool names) const {
   return best;
 }
 
+// A currency right before `pos` ("$ 75", "c $ 16.4", "EUR 3m"), the longest; none when an
+// earlier amount took it ("10 $ 30 $").
 CurrencyMatch SentenceQuantities::currency_before(uint32_t pos) const {
   uint32_t t = first_token(pos);
-  for (uint32_t k = 1; k <= 3 && t >= s_.token_begin + k; ++k) {
+  for (uint32_t k = 3; k >= 1; --k) {
+    if (t < s_.token_begin + k) continue;
     CurrencyMatch c = currency_at(doc_.tokens[t - k].span.begin, false);
-    if (c && skip_spaces(c.end) == pos) return c;
+    if (c && skip_spaces(c.end) == pos && c.begin >= composite_end_) return c;
   }
   return {};
 }
@@ -223,10 +229,15 @@ bool SentenceQuantities::scale_word_at(uint32_t p, uint32_t& end, double& scale)
 
 bool SentenceQuantities::number_word_at(uint32_t p) const { return static_cast<bool>(at(numlex_.trie(), true, p)); }
 
+double SentenceQuantities::numlex_ordinal(Span word) const {
+  Match m = at(numlex_.trie(), true, word.begin);
+  return m ? numlex_.word(m.payload).value : 0;
+}
+
 void SentenceQuantities::run() {
   numbers_.clear();
   parser_.scan(doc_, s_, numbers_);
-  const size_t first_quantity = doc_.quantities.size();
+  first_quantity_ = doc_.quantities.size();
   for (index_ = 0; index_ < numbers_.size(); ++index_) {
     if (skip_next_) {
       skip_next_ = false;
@@ -235,8 +246,15 @@ void SentenceQuantities::run() {
     handle(index_);
   }
   money_codes_before_digits();
-  bare_percents();
-  std::sort(doc_.quantities.begin() + static_cast<std::ptrdiff_t>(first_quantity), doc_.quantities.end(),
+  sort();
+  const size_t before_bare = doc_.quantities.size();
+  bare_units();
+  if (doc_.quantities.size() != before_bare) sort();
+}
+
+// Text order; a longer quantity before a shorter one at the same place.
+void SentenceQuantities::sort() {
+  std::sort(doc_.quantities.begin() + static_cast<std::ptrdiff_t>(first_quantity_), doc_.quantities.end(),
             [](const Quantity& a, const Quantity& b) {
               return a.span.begin != b.span.begin ? a.span.begin < b.span.begin : a.span.end > b.span.end;
             });
@@ -267,7 +285,8 @@ void SentenceQuantities::handle(size_t i) {
     }
   }
 
-  // The number itself.
+  // The number itself, and the ordinal word of a mixed number ("third" of "forty two and a third").
+  if (!n.ordinal_word.empty()) add(QuantityKind::ordinal, n.ordinal_word, numlex_ordinal(n.ordinal_word));
   Quantity& num = add(n.ordinal ? QuantityKind::ordinal : QuantityKind::number, n.span, n.value);
   num.approximate = n.approximate;
   num.min = n.min;
@@ -308,15 +327,26 @@ bool SentenceQuantities::composite(const NumberMatch& n, const NumberMatch* seco
     if (u && u.end < end_ && text_[u.end] == (text_[p] == '(' ? ')' : ']')) unit = {p, u.end + 1, u.info};
   }
   CurrencyMatch cur = currency_at(p, true);
-  // "75 millions de dollars", "611 millions d'euros"
-  if (!cur && last.scaled && last.words) {
+  // "75 millions de dollars", "611 millions d'euros", "2,4 milliard de gallons"
+  if (!cur && !unit && last.scaled && last.words) {
     Match of = at(numlex_.trie(), true, p);
-    if (of && numlex_.word(of.payload).kind == NumberWordKind::of) cur = currency_at(skip_spaces(of.end), true);
+    if (of && numlex_.word(of.payload).kind == NumberWordKind::of) {
+      cur = currency_at(skip_spaces(of.end), true);
+      unit = unit_at(skip_spaces(of.end));
+    }
   }
   // A word both a unit and a currency ("pounds", "livres"): money when it is a large amount or
   // a currency stands before.
   if (unit && cur && unit.end == cur.end && cur.name && !last.scaled && !pre) cur = {};
   if (cur && unit && unit.end > cur.end) cur = {};
+  // "1 $ 10 dollars": a symbol between two numbers goes with the second, unless that one has
+  // its own ("10 $ 30 $").
+  if (cur && !cur.name) {
+    size_t j = index_ + (second ? 2 : 1);
+    if (j < numbers_.size() && numbers_[j].span.begin == skip_spaces(cur.end) &&
+        !currency_at(skip_spaces(numbers_[j].span.end), true))
+      cur = {};
+  }
   if (!cur && pre && pre.info) cur = CurrencyMatch{};
 
   Quantity q_out;
@@ -363,7 +393,10 @@ bool SentenceQuantities::composite(const NumberMatch& n, const NumberMatch* seco
         if (joiner && numlex_.word(joiner.payload).kind == NumberWordKind::joiner) r = skip_spaces(joiner.end);
         if (m.span.begin == r && m.has_value() && m.glued.empty()) {
           UnitMatch v = unit_at(skip_spaces(m.span.end));
-          if (v && v.info->dimension == u.dimension && v.info->factor < u.factor) {
+          // Imperial units only: "5 feet 2 inches" is one length, "12 m 2 dm" two.
+          double ratio = u.factor / (v ? v.info->factor : 1);
+          bool decimal = std::fabs(std::log10(ratio) - std::round(std::log10(ratio))) < 1e-9;
+          if (v && v.info->dimension == u.dimension && v.info->factor < u.factor && !decimal) {
             value += m.value * v.info->factor / u.factor;
             end = v.end;
           }
@@ -376,9 +409,8 @@ bool SentenceQuantities::composite(const NumberMatch& n, const NumberMatch* seco
   }
   if (!found) return false;
 
+  // Approximators and range openers only set flags: the span is the amount and its unit.
   uint32_t begin = pre ? pre.begin : n.span.begin;
-  if (bounds.kinds & (kApprox | kMin | kMax)) begin = std::min(begin, bounds.begin);
-  if (second && (bounds.kinds & kRangeStart)) begin = std::min(begin, bounds.begin);
   Quantity& out = add(q_out.kind, {begin, end}, value);
   out.value_text = q_out.value_text;
   out.unit = q_out.unit;
@@ -460,8 +492,20 @@ void SentenceQuantities::add_cents(size_t j, Quantity& q, uint32_t after) {
 }
 
 void SentenceQuantities::handle_article(const NumberMatch& n) {
-  // "a decade", "een are", "un demi-tour": the article counts one of a unit.
-  UnitMatch u = unit_at(skip_spaces(n.span.end));
+  // "a decade", "een are", "een cent", "un penny": the article counts one of a unit named in
+  // words (never a symbol: "une t.").
+  const uint32_t p = skip_spaces(n.span.end);
+  Match name = at(lex_.currency_names(lang_), true, p);
+  if (name && lex_.currency(name.payload).minor) {
+    const CurrencyInfo& c = lex_.currency(name.payload);
+    Quantity& q = add(QuantityKind::money, {n.span.begin, name.end}, 1);
+    q.unit = c.code;
+    q.subunit = c.subunit;
+    composite_end_ = name.end;
+    return;
+  }
+  Match unit = at(lex_.unit_names(lang_), true, p);
+  UnitMatch u = unit ? UnitMatch{unit.begin, unit.end, &lex_.unit(unit.payload)} : UnitMatch{};
   if (!u || u.info->dimension == Dimension::percent) return;
   Quantity& q = add(u.info->dimension == Dimension::duration ? QuantityKind::duration : QuantityKind::dimension,
                     {n.span.begin, u.end}, u.info->factor);
@@ -488,7 +532,7 @@ void SentenceQuantities::handle_glued(const NumberMatch& n) {
   }
   if (!u || u.begin != n.glued.begin || u.end < n.glued.end) return;
   const Bounds bounds = bounds_before(n.span.begin);
-  uint32_t begin = bounds.kinds & (kApprox | kMin | kMax) ? bounds.begin : n.span.begin;
+  uint32_t begin = n.span.begin;
   QuantityKind kind = u.info->dimension == Dimension::percent    ? QuantityKind::percent
                       : u.info->dimension == Dimension::duration ? QuantityKind::duration
                                                                  : QuantityKind::dimension;
@@ -523,22 +567,31 @@ void SentenceQuantities::money_codes_before_digits() {
   }
 }
 
-// "a small percent", "the % of": a percentage named without its value; "percentage van 30",
-// "percent of 10": the value after it.
-void SentenceQuantities::bare_percents() {
-  auto covered = [&](uint32_t pos) {
-    for (const Quantity& q : doc_.quantities)
-      if (q.kind == QuantityKind::percent && q.span.begin <= pos && pos < q.span.end) return true;
-    return false;
-  };
+// Units named without an amount: "a small percent", "the % of", "the dollar", "markka"
+// (value null); "percentage van 30", "percent of 10" (the value after it).
+void SentenceQuantities::bare_units() {
+  const KeyTrie& names = lex_.currency_names(lang_);
+  size_t q = first_quantity_;
   for (uint32_t t = s_.token_begin; t < s_.token_end; ++t) {
     const Token& tok = doc_.tokens[t];
+    while (q < doc_.quantities.size() && doc_.quantities[q].span.end <= tok.span.begin) ++q;
+    bool covered = false;
+    for (size_t k = q; k < doc_.quantities.size() && doc_.quantities[k].span.begin <= tok.span.begin; ++k)
+      covered = covered || doc_.quantities[k].span.end > tok.span.begin;
+    if (covered) continue;
     const char c = folded_[tok.span.begin];
+    if (tok.is(kTokWord) && names.may_start(static_cast<unsigned char>(c))) {
+      if (Match m = at(names, true, tok.span.begin); m && !lex_.currency(m.payload).minor) {
+        Quantity& money = add(QuantityKind::money, {m.begin, m.end}, std::nan(""));
+        money.unit = lex_.currency(m.payload).code;
+        t = first_token(m.end) - 1;
+        continue;
+      }
+    }
     if (c != '%' && c != 'p') continue;
     UnitMatch u = unit_at(tok.span.begin);
-    if (!u || u.info->dimension != Dimension::percent || covered(tok.span.begin)) continue;
-    // Not the unit of a number before it ("5 %" is found with the number).
-    if (t > s_.token_begin && doc_.tokens[t - 1].is(kTokNumber)) continue;
+    if (!u || u.info->dimension != Dimension::percent) continue;
+    if (t > s_.token_begin && doc_.tokens[t - 1].is(kTokNumber)) continue;  // "5 %" has its number
     Span span{u.begin, u.end};
     double value = std::nan("");
     uint32_t p = skip_spaces(u.end);
@@ -549,8 +602,8 @@ void SentenceQuantities::bare_percents() {
         span.end = n->span.end;
       }
     }
-    Quantity& q = add(QuantityKind::percent, span, value);
-    if (u.info->unit != "%") q.unit = u.info->unit;
+    Quantity& percent = add(QuantityKind::percent, span, value);
+    if (u.info->unit != "%") percent.unit = u.info->unit;
     t = first_token(span.end) - 1;
   }
 }

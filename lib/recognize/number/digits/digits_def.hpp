@@ -1,5 +1,7 @@
 // The digits grammar. Each rule records what it read in the NumberAst of the parse context;
-// every alternative starts by clearing what a failed alternative may have left there.
+// every alternative starts by clearing what a failed alternative may have left there, and
+// within an alternative an action runs only once what it records can no longer be undone
+// (lookaheads sit inside the raw[] they guard).
 #pragma once
 
 #include <boost/spirit/home/x3.hpp>
@@ -61,7 +63,7 @@ inline const auto two_groups = raw[lead >> lit(G) >> group3 >> +(lit(G) >> group
 template <char D>
 inline const auto decimals = lit(D) >> raw[+digit][set_decimals<D>];
 template <char D>
-inline const auto final_decimals = decimals<D> >> !(separator >> digit);
+inline const auto final_decimals = lit(D) >> raw[+digit >> !(separator >> digit)][set_decimals<D>];
 
 inline const auto sign = -(char_("+-")[set_sign] >> *lit(' '));
 inline const auto fraction = raw[repeat(1, 3)[digit]][set_numerator] >> !digit >> lit('/') >> !lit('0') >>
@@ -74,7 +76,7 @@ inline const auto spaced = groups<' '>[set_integer<' '>] >> -(final_decimals<'.'
 inline const auto exponent =
     ((lit('x') | lit("\xC3\x97")) >> lit("10^") >> raw[-char_("+-") >> +digit][set_exponent<Exponent::scientific>]) |
     (lit('^') >> raw[*char_("+-") >> +digit][set_exponent<Exponent::power>]) |
-    ((lit('e') | lit('E')) >> raw[-char_("+-") >> +digit][set_exponent<Exponent::scientific>] >> !x3::alpha);
+    ((lit('e') | lit('E')) >> raw[-char_("+-") >> +digit >> !x3::alpha][set_exponent<Exponent::scientific>]);
 
 // A number with decimal separator D and group separator G (the other one).
 template <char D, char G>
