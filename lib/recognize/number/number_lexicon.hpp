@@ -43,7 +43,7 @@ enum NumberWordForm : uint8_t {
   kFormArticle = 1 << 2,     // also the indefinite article (een, un, une): not a number alone
   kFormAfterOne = 1 << 3,    // over-words that need a numerator of one ("1 in 20")
   kFormFinal = 1 << 4,       // over-words that must end the phrase ("1 over 3", not "2000 over 3 years")
-  kFormAfterWords = 1 << 5,  // only after a number in words (French "cents": "deux cents")
+  kFormAfterWords = 1 << 5,  // only after a unit in words (French "cents": "deux cents")
 };
 
 struct NumberWord {

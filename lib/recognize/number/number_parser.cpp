@@ -591,7 +591,8 @@ bool NumberReader::feed(State& s, const Item& it) const {
       return pending(s, w.kind, w.value);
     }
     case NumberWordKind::hundred:
-      if ((w.form & kFormAfterWords) && (!s.words || s.prev == Prev::digits)) return false;
+      // French "cents" multiplies a unit in words: "deux cents", not "322 cents", "45 cents".
+      if ((w.form & kFormAfterWords) && (s.prev != Prev::unit || s.hi != 0)) return false;
       if (s.prev == Prev::pending) return pending(s, w.kind, w.value);
       return cardinal(s, w.kind, w.value, s.prev == Prev::digits);
     case NumberWordKind::scale:
@@ -887,6 +888,14 @@ Lang NumberParser::language_of(const Document& doc, const Sentence& sentence) {
   return Lang::en;
 }
 
+bool inside_web_address(std::string_view text, uint32_t pos) {
+  uint32_t b = pos;
+  while (b > 0 && text[b - 1] != ' ' && text[b - 1] != '\n' && pos - b < 512) --b;
+  std::string_view run = text.substr(b, pos - b);
+  return run.find("://") != std::string_view::npos || run.find('@') != std::string_view::npos ||
+         (run.size() >= 4 && (run.compare(0, 4, "www.") == 0 || run.compare(0, 4, "WWW.") == 0));
+}
+
 namespace {
 
 uint32_t token_after(const Document& doc, const Sentence& sentence, uint32_t from, uint32_t end) {
@@ -935,15 +944,7 @@ void NumberParser::scan(const Document& doc, const Sentence& sentence, std::vect
           (b == 1 || text[b - 2] == ' ' || text[b - 2] == '\n'))
         start = b - 1;
     } else if (tok.is(kTokWord)) {
-      if (!words.may_start(static_cast<unsigned char>(doc.folded[b]))) continue;
-      // A web address: skip it whole.
-      if ((tok.span.size() >= 4 && (doc.folded.compare(b, 4, "http") == 0 || doc.folded.compare(b, 4, "www.") == 0))) {
-        uint32_t e = b;
-        while (e < sentence.span.end && text[e] != ' ') ++e;
-        covered = e;
-        continue;
-      }
-      candidate = true;
+      candidate = words.may_start(static_cast<unsigned char>(doc.folded[b]));
     } else if (tok.is(kTokPunct)) {
       // A sign or a leading decimal separator ("-4", ".5"), not after a number ("75 -300"),
       // or a fraction character ("½").
@@ -957,7 +958,7 @@ void NumberParser::scan(const Document& doc, const Sentence& sentence, std::vect
         candidate = static_cast<unsigned char>(c) >= 0x80;
       }
     }
-    if (!candidate) continue;
+    if (!candidate || inside_web_address(text, b)) continue;
     auto m = reader.read(start);
     if (!m) continue;
     m->token_end = token_after(doc, sentence, t, m->span.end);

@@ -86,4 +86,8 @@ class NumberParser {
   VulgarFractions fractions_;
 };
 
+// Whether byte `pos` lies in a web or e-mail address ("http://...", "www.", "a@b.org"): the
+// run of non-space characters around it holds "://", starts with "www." or holds "@".
+bool inside_web_address(std::string_view text, uint32_t pos);
+
 }  // namespace eventwire::internal

@@ -480,7 +480,8 @@ void SentenceQuantities::add_cents(size_t j, Quantity& q, uint32_t after) {
   uint32_t r = skip_spaces(after);
   if (Match joiner = at(numlex_.trie(), true, r); joiner && numlex_.word(joiner.payload).kind == NumberWordKind::joiner)
     r = skip_spaces(joiner.end);
-  if (m.span.begin != r || !m.integer || !m.glued.empty() || m.value >= 100 || m.value < 0 || m.ordinal) return;
+  if (m.span.begin != r || !m.integer || !m.glued.empty() || m.value >= 100 || m.value < 0 || m.ordinal || m.article)
+    return;
   uint32_t end = m.span.end;
   uint32_t p = skip_spaces(m.span.end);
   CurrencyMatch c = currency_at(p, true);
@@ -589,6 +590,7 @@ void SentenceQuantities::bare_units() {
       }
     }
     if (c != '%' && c != 'p') continue;
+    if (inside_web_address(text_, tok.span.begin)) continue;
     UnitMatch u = unit_at(tok.span.begin);
     if (!u || u.info->dimension != Dimension::percent) continue;
     if (t > s_.token_begin && doc_.tokens[t - 1].is(kTokNumber)) continue;  // "5 %" has its number
