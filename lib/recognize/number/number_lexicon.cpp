@@ -107,11 +107,16 @@ absl::StatusOr<NumberLexicon> NumberLexicon::create(Lang lang) {
         return make_error(ErrorCode::internal, code + "/culture.kv: teen_after_tens lists tens (20..90)");
       c.teen_after_tens |= static_cast<uint16_t>(1u << static_cast<int>(v / 10));
     }
+  c.participle_prefix = std::string(data::value_of(*culture, "participle_prefix"));
   std::string_view endings = data::value_of(*culture, "plural_endings");
   if (!endings.empty())
     for (std::string_view e : data::split_synonyms(endings)) c.plural_endings.emplace_back(e);
 
   EW_RETURN_IF_ERROR(load_words(lang, lex.trie_, lex.words_));
+
+  if (const data::DataFile* f = data::find_file(code + "/not_numbers.txt"))
+    for (uint32_t r = 0; r < f->rows; ++r) lex.not_numbers_.insert(fold_case(f->cell(r, 0)), r);
+  lex.not_numbers_.finish();
 
   const data::DataFile* suffixes = data::find_file(code + "/number_suffixes.tsv");
   if (suffixes) {

@@ -68,6 +68,7 @@ struct NumberCulture {
   bool unit_and_tens = false;   // "een-en-twintig" (nl)
   uint16_t teen_after_tens = 0; // bit t/10: a teen may follow tens t ("soixante-dix")
   std::vector<std::string> plural_endings;  // endings that mark a plural noun ("s")
+  std::string participle_prefix;            // "ge": "genomen" may be a participle, not a plural
 };
 
 class NumberLexicon {
@@ -81,12 +82,15 @@ class NumberLexicon {
   const NumberWord& word(uint32_t payload) const { return words_[payload]; }
   // Letters after digits, case as written; nullptr if unknown.
   const NumberSuffix* suffix(std::string_view letters) const;
+  // Phrases ending in a number word that is no number ("this one"), in folded text.
+  const KeyTrie& not_numbers() const { return not_numbers_; }
 
  private:
   NumberLexicon() : trie_(/*hyphens_as_spaces=*/true) {}
 
   NumberCulture culture_;
   KeyTrie trie_;
+  KeyTrie not_numbers_;
   std::vector<NumberWord> words_;
   WordMap<NumberSuffix> suffixes_;
 };

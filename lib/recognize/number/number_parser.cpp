@@ -906,6 +906,18 @@ uint32_t token_after(const Document& doc, const Sentence& sentence, uint32_t fro
 
 }  // namespace
 
+// "this one", "no one": a phrase of not_numbers.txt ends with the number.
+bool NumberParser::is_not_number(const Document& doc, const Sentence& sentence, uint32_t token,
+                                 const NumberMatch& m) const {
+  const KeyTrie& phrases = lexicon(language_of(doc, sentence)).not_numbers();
+  if (phrases.empty()) return false;
+  bool found = false;
+  for (uint32_t k = 1; k <= 2 && token >= sentence.token_begin + k; ++k)
+    phrases.match(doc.folded, doc.tokens[token - k].span.begin, m.span.end,
+                  [&](size_t end, uint32_t) { found = found || end == m.span.end; });
+  return found;
+}
+
 std::optional<NumberMatch> NumberParser::parse(const Document& doc, const Sentence& sentence, uint32_t pos) const {
   if (pos < sentence.span.begin || pos >= sentence.span.end) return std::nullopt;
   NumberReader reader(*this, doc, sentence);
@@ -961,6 +973,7 @@ void NumberParser::scan(const Document& doc, const Sentence& sentence, std::vect
     if (!candidate || inside_web_address(text, b)) continue;
     auto m = reader.read(start);
     if (!m) continue;
+    if (m->words && is_not_number(doc, sentence, t, *m)) continue;
     m->token_end = token_after(doc, sentence, t, m->span.end);
     covered = m->span.end;
     out.push_back(*m);

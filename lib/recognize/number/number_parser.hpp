@@ -81,6 +81,7 @@ class NumberParser {
   NumberParser(std::vector<NumberLexicon> lexicons, VulgarFractions fractions)
       : lexicons_(std::move(lexicons)), fractions_(std::move(fractions)) {}
   static size_t index(Lang lang) { return lang == Lang::nl ? 1 : lang == Lang::fr ? 2 : 0; }
+  bool is_not_number(const Document& doc, const Sentence& sentence, uint32_t token, const NumberMatch& m) const;
 
   std::vector<NumberLexicon> lexicons_;  // en, nl, fr
   VulgarFractions fractions_;

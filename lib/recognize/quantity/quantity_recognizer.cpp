@@ -441,7 +441,8 @@ bool SentenceQuantities::composite(const NumberMatch& n, const NumberMatch* seco
 // noun after the number, maybe behind up to two modifiers; or a plural noun right after it
 // ("six coalitions").
 bool SentenceQuantities::count(const NumberMatch& n, uint32_t after, Quantity& q) const {
-  if (!n.has_value() || n.value < 1 || !n.integer || n.fraction) return false;
+  // No count of a year ("in 2015 deaths rose") or of a part of a number.
+  if (!n.has_value() || n.value < 1 || !n.integer || n.fraction || n.year_like) return false;
   uint32_t t = first_token(skip_spaces(after));
   const uint32_t first = t;
   for (int modifiers = 0; t < s_.token_end && modifiers <= 2; ++t, ++modifiers) {
@@ -457,11 +458,13 @@ bool SentenceQuantities::count(const NumberMatch& n, uint32_t after, Quantity& q
     if (lex_.stopwords(lang_).contains(w) || number_word_at(tok.span.begin)) break;
   }
   // An unknown noun that looks plural, right after a number that is no year.
-  if (first >= s_.token_end || n.value < 2 || n.year_like || n.value >= 1e9) return false;
+  if (first >= s_.token_end || n.value < 2 || n.value >= 1e9) return false;
   const Token& tok = doc_.tokens[first];
   if (!tok.is(kTokWord) || tok.is(kTokUpperInitial) || tok.is(kTokAbbreviation) || tok.span.size() < 4) return false;
   std::string_view w = folded_.substr(tok.span.begin, tok.span.size());
   if (lex_.stopwords(lang_).contains(w) || number_word_at(tok.span.begin)) return false;
+  const std::string& participle = numlex_.culture().participle_prefix;
+  if (!participle.empty() && w.compare(0, participle.size(), participle) == 0) return false;
   for (const std::string& ending : numlex_.culture().plural_endings) {
     if (w.size() > ending.size() + 2 && w.compare(w.size() - ending.size(), ending.size(), ending) == 0 &&
         !(ending == "s" && (w.back() == 's' && (w[w.size() - 2] == 's' || w[w.size() - 2] == 'u' || w[w.size() - 2] == 'i')))) {
