@@ -733,6 +733,7 @@ std::optional<NumberMatch> NumberReader::finish(const State& s, uint32_t begin, 
   m.scale = s.scaled && s.last_scale != kInf ? s.last_scale : 1;
   m.ordinal_word = s.ordinal_word;
   m.article = s.items == s.article_items;
+  if (m.article) m.value = 1;  // "a", "een": one
   if (s.magnitude) {
     m.value = kNaN;
     m.min = s.mag_min;
@@ -822,7 +823,7 @@ std::optional<NumberMatch> NumberReader::read(uint32_t pos, bool continuation, i
     if (!ok) break;
     at_start = false;
     uint32_t end = items[n - 1].end;
-    if (s.complete()) {
+    if (s.complete() || (s.items == 1 && s.prev == Prev::article)) {  // "a" alone: see finish()
       best = s;
       best_end = end;
     }

@@ -116,6 +116,7 @@ class SentenceQuantities {
   size_t index_ = 0;          // the number being handled
   bool skip_next_ = false;    // the next number was merged into a range
   uint32_t composite_end_ = 0;  // the end of the last quantity made of numbers and units
+  Span unit_words_;             // the unit or currency of that quantity ("pour cent")
   size_t first_quantity_ = 0;   // this sentence's first quantity in doc.quantities
 };
 
@@ -262,6 +263,8 @@ void SentenceQuantities::sort() {
 
 void SentenceQuantities::handle(size_t i) {
   const NumberMatch& n = numbers_[i];
+  // A number word inside a unit is no number: "cent" of "5 pour cent".
+  if (n.span.begin >= unit_words_.begin && n.span.begin < unit_words_.end) return;
   if (n.article) return handle_article(n);
   if (!n.glued.empty()) return handle_glued(n);
 
@@ -319,6 +322,13 @@ bool SentenceQuantities::composite(const NumberMatch& n, const NumberMatch* seco
   uint32_t p = skip_spaces(q);
   // "3-inch", "two-year": a unit name after a hyphen.
   if (p == q && p + 1 < end_ && text_[p] == '-' && is_letter_at(text_, p + 1)) ++p;
+  // "half an hour", "een half uur": an article between a fraction and its unit.
+  if (last.fraction && last.words) {
+    Match article = at(numlex_.trie(), true, p);
+    if (article && (numlex_.word(article.payload).kind == NumberWordKind::article ||
+                    (numlex_.word(article.payload).form & kFormArticle)))
+      p = skip_spaces(article.end);
+  }
 
   UnitMatch unit = unit_at(p);
   // "(kg)", "[kg]"
@@ -380,7 +390,6 @@ bool SentenceQuantities::composite(const NumberMatch& n, const NumberMatch* seco
       q_out.kind = QuantityKind::duration;
       q_out.value_text = iso_duration(value * u.factor, u.unit);
       value *= u.factor;
-      q_out.unit = u.unit;
     } else {
       q_out.kind = QuantityKind::dimension;
       q_out.unit = u.unit;
@@ -434,6 +443,7 @@ bool SentenceQuantities::composite(const NumberMatch& n, const NumberMatch* seco
   }
   if (out.kind == QuantityKind::money && cur && !cur.info->minor) add_cents(index_ + (second ? 2 : 1), out, end);
   composite_end_ = out.span.end;
+  unit_words_ = cur ? Span{cur.begin, cur.end} : unit ? Span{unit.begin, unit.end} : Span{};
   return true;
 }
 
@@ -441,9 +451,16 @@ bool SentenceQuantities::composite(const NumberMatch& n, const NumberMatch* seco
 // noun after the number, maybe behind up to two modifiers; or a plural noun right after it
 // ("six coalitions").
 bool SentenceQuantities::count(const NumberMatch& n, uint32_t after, Quantity& q) const {
-  // No count of a year ("in 2015 deaths rose") or of a part of a number.
-  if (!n.has_value() || n.value < 1 || !n.integer || n.fraction || n.year_like) return false;
-  uint32_t t = first_token(skip_spaces(after));
+  // No count of a year ("in 2015 deaths rose") or of a fraction.
+  const bool magnitude = !n.has_value() && n.min;  // "tientallen gewonden", "hundreds of people"
+  if (!magnitude && (!n.has_value() || n.value < 1 || !n.integer || n.fraction || n.year_like)) return false;
+  uint32_t p = skip_spaces(after);
+  // "une vingtaine de soldats", "des milliers de manifestants", "hundreds of people"
+  if (n.approximate || (n.scaled && n.words)) {
+    Match of = at(numlex_.trie(), true, p);
+    if (of && numlex_.word(of.payload).kind == NumberWordKind::of) p = skip_spaces(of.end);
+  }
+  uint32_t t = first_token(p);
   const uint32_t first = t;
   for (int modifiers = 0; t < s_.token_end && modifiers <= 2; ++t, ++modifiers) {
     const Token& tok = doc_.tokens[t];
@@ -457,8 +474,8 @@ bool SentenceQuantities::count(const NumberMatch& n, uint32_t after, Quantity& q
     std::string_view w = folded_.substr(tok.span.begin, tok.span.size());
     if (lex_.stopwords(lang_).contains(w) || number_word_at(tok.span.begin)) break;
   }
-  // An unknown noun that looks plural, right after a number that is no year.
-  if (first >= s_.token_end || n.value < 2 || n.value >= 1e9) return false;
+  // An unknown noun that looks plural, right after a number.
+  if (first >= s_.token_end || (!magnitude && (n.value < 2 || n.value >= 1e9))) return false;
   const Token& tok = doc_.tokens[first];
   if (!tok.is(kTokWord) || tok.is(kTokUpperInitial) || tok.is(kTokAbbreviation) || tok.span.size() < 4) return false;
   std::string_view w = folded_.substr(tok.span.begin, tok.span.size());
@@ -498,6 +515,7 @@ void SentenceQuantities::add_cents(size_t j, Quantity& q, uint32_t after) {
 void SentenceQuantities::handle_article(const NumberMatch& n) {
   // "a decade", "een are", "een cent", "un penny": the article counts one of a unit named in
   // words (never a symbol: "une t.").
+  if (n.span.begin < composite_end_) return;  // "an" of "half an hour"
   const uint32_t p = skip_spaces(n.span.end);
   Match name = at(lex_.currency_names(lang_), true, p);
   if (name && lex_.currency(name.payload).minor) {
@@ -511,11 +529,16 @@ void SentenceQuantities::handle_article(const NumberMatch& n) {
   Match unit = at(lex_.unit_names(lang_), true, p);
   UnitMatch u = unit ? UnitMatch{unit.begin, unit.end, &lex_.unit(unit.payload)} : UnitMatch{};
   if (!u || u.info->dimension == Dimension::percent) return;
-  Quantity& q = add(u.info->dimension == Dimension::duration ? QuantityKind::duration : QuantityKind::dimension,
-                    {n.span.begin, u.end}, u.info->factor);
-  q.unit = u.info->unit;
-  if (u.info->dimension == Dimension::duration) q.value_text = iso_duration(u.info->factor, u.info->unit);
-  else q.value = 1;
+  // "a second round", "une seconde fois": the ordinal, not the unit.
+  Match ordinal = at(numlex_.trie(), true, p);
+  if (ordinal && ordinal.end == u.end && numlex_.word(ordinal.payload).kind == NumberWordKind::ordinal &&
+      skip_spaces(u.end) < end_ && is_letter_at(text_, skip_spaces(u.end)))
+    return;
+  const bool duration = u.info->dimension == Dimension::duration;
+  Quantity& q = add(duration ? QuantityKind::duration : QuantityKind::dimension, {n.span.begin, u.end},
+                    duration ? u.info->factor : 1);
+  if (duration) q.value_text = iso_duration(u.info->factor, u.info->unit);
+  else q.unit = u.info->unit;
 }
 
 void SentenceQuantities::handle_glued(const NumberMatch& n) {
@@ -542,7 +565,7 @@ void SentenceQuantities::handle_glued(const NumberMatch& n) {
                                                                  : QuantityKind::dimension;
   Quantity& q = add(kind, {begin, u.end}, n.value);
   if (kind == QuantityKind::duration) q.value_text = iso_duration(n.value * u.info->factor, u.info->unit);
-  if (kind != QuantityKind::percent) q.unit = u.info->unit;
+  if (kind == QuantityKind::dimension) q.unit = u.info->unit;
   if (bounds.kinds & kApprox) q.approximate = true;
   if (bounds.kinds & kMin) q.min = n.value, q.approximate = true;
   if (bounds.kinds & kMax) q.max = n.value, q.approximate = true;
