@@ -524,6 +524,7 @@ void SentenceQuantities::handle_article(const NumberMatch& n) {
     q.unit = c.code;
     q.subunit = c.subunit;
     composite_end_ = name.end;
+    unit_words_ = {name.begin, name.end};
     return;
   }
   Match unit = at(lex_.unit_names(lang_), true, p);
@@ -539,6 +540,8 @@ void SentenceQuantities::handle_article(const NumberMatch& n) {
                     duration ? u.info->factor : 1);
   if (duration) q.value_text = iso_duration(u.info->factor, u.info->unit);
   else q.unit = u.info->unit;
+  composite_end_ = u.end;
+  unit_words_ = {u.begin, u.end};
 }
 
 void SentenceQuantities::handle_glued(const NumberMatch& n) {
