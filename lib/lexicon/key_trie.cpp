@@ -50,12 +50,12 @@ bool KeyTrie::insert(std::string_view raw_key, uint32_t payload, bool filtered) 
 void WordFilter::add(std::string_view key) {
   const auto* k = reinterpret_cast<const unsigned char*>(key.data());
   if (key.size() >= 3) {
-    const size_t h = gram(k[0], k[1], k[2]);
+    const size_t h = gram(k[0], space(k[1]), space(k[2]));
     three_bytes_[h >> 6] |= uint64_t{1} << (h & 63);
   }
-  const size_t first_word = std::min(key.find(' '), key.size());
+  const size_t first_word = std::min(key.find_first_of(" -"), key.size());
   if (first_word >= 1 && first_word <= 2) {
-    const size_t h = (static_cast<size_t>(k[0]) << 8) | (first_word == 2 ? k[1] : 0);
+    const size_t h = (static_cast<size_t>(k[0]) << 8) | (first_word == 2 ? space(k[1]) : 0);
     short_words_[h >> 6] |= uint64_t{1} << (h & 63);
   }
 }

@@ -29,18 +29,20 @@ class WordFilter {
     for (size_t i = 0; i < short_words_.size(); ++i) short_words_[i] |= other.short_words_[i];
   }
   // The word of `length` bytes at `pos` (a token as the tokenizer cut it).
+  // Hyphens count as spaces, in keys and words ("F-16s", "quatre-vingt").
   bool may_match_word(std::string_view text, size_t pos, size_t length) const {
     const auto* p = reinterpret_cast<const unsigned char*>(text.data() + pos);
     size_t h;
     if (length >= 3) {
-      h = gram(p[0], p[1], p[2]);
+      h = gram(p[0], space(p[1]), space(p[2]));
       return (three_bytes_[h >> 6] >> (h & 63)) & 1;
     }
-    h = (static_cast<size_t>(p[0]) << 8) | (length == 2 ? p[1] : 0);
+    h = (static_cast<size_t>(p[0]) << 8) | (length == 2 ? space(p[1]) : 0);
     return (short_words_[h >> 6] >> (h & 63)) & 1;
   }
 
  private:
+  static unsigned char space(unsigned char c) { return c == '-' ? ' ' : c; }
   static size_t gram(unsigned char a, unsigned char b, unsigned char c) {
     return (static_cast<size_t>(a) * 961 + static_cast<size_t>(b) * 31 + c) & 0xFFFF;
   }

@@ -93,8 +93,8 @@ TEST_CASE("digits: signs, leading decimals, fractions, exponents, suffixes") {
   CHECK(numbers("en", "They raised 10k and then 1.2bn and 1M.") == V{"10k=10000", "1.2bn=1200000000", "1M=1000000"});
   CHECK(numbers("nl", "Er kwamen 2,33 k bezoekers.") == V{"2,33 k=2330"});
   CHECK(numbers("fr", "Un budget de 3 Md.") == V{"3 Md=3000000000"});
-  // A unit glued to the digits makes no number ("180ml"); a date's parts are numbers.
-  CHECK(numbers("en", "Add 180ml of water on 5/17/2018.") == V{"180ml=180", "5=5", "17=17", "2018=2018"});
+  // A date's parts are numbers.
+  CHECK(numbers("en", "Meet on 5/17/2018.") == V{"5=5", "17=17", "2018=2018"});
 }
 
 TEST_CASE("digits: ranges, chains and what is no number") {
@@ -111,8 +111,9 @@ TEST_CASE("words: English") {
         V{"a dozen=12", "half a dozen=6", "3 dozens=36"});
   CHECK(numbers("en", "It cost one million two hundred thousand.") == V{"one million two hundred thousand=1200000"});
   CHECK(numbers("en", "Some 611 million and 3.5 billion.") == V{"611 million=611000000", "3.5 billion=3500000000"});
-  CHECK(numbers("en", "It took five and a half million and three quarters.") ==
+  CHECK(numbers("en", "It took five and a half million, and three quarters.") ==
         V{"five and a half million=5500000", "three quarters=0.75"});
+  CHECK(numbers("en", "It took 3 million and a half.") == V{"3 million and a half=3500000"});
   CHECK(numbers("en", "The answer is minus five point five.") == V{"minus five point five=-5.5"});
   // Two numbers, not one: "3 hundred and 2 hundred".
   CHECK(numbers("en", "3 hundred and 2 hundred") == V{"3 hundred=300", "2 hundred=200"});
@@ -169,11 +170,18 @@ TEST_CASE("fractions written with over, op de, sur") {
 TEST_CASE("the API for other stages: a number at a token") {
   auto doc = analyze("nl", "Ze komen over twee weken terug.");
   const Sentence& s = doc->sentences.at(0);
-  auto n = parser().parse_token(*doc, s, s.token_begin + 2);  // "twee"
+  auto n = parser().parse_token(*doc, s, s.token_begin + 3);  // "twee"
   REQUIRE(n);
   CHECK(n->value == 2);
   CHECK(slice(doc->text, doc->tokens[n->token_end].span) == "weken");
   CHECK_FALSE(parser().parse_token(*doc, s, s.token_begin + 1));  // "komen"
+
+  // Letters glued to the digits that are no number suffix are left to the caller ("180ml").
+  doc = analyze("en", "Add 180ml of water.");
+  auto ml = parser().parse(*doc, doc->sentences.at(0), static_cast<uint32_t>(doc->text.find("180")));
+  REQUIRE(ml);
+  CHECK(ml->value == 180);
+  CHECK(slice(doc->text, ml->glued) == "ml");
 
   doc = analyze("fr", "Il est arrivé il y a deux ans.");
   auto deux = parser().parse(*doc, doc->sentences.at(0), static_cast<uint32_t>(doc->text.find("deux")));

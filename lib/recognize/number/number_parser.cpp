@@ -228,7 +228,9 @@ bool NumberReader::lex_digits(uint32_t p, bool at_start, bool continuation, Item
     while (s < limit_ && text_[s] == ' ') ++s;
     uint32_t t = s;
     while (t < limit_ && is_ascii_letter(text_[t])) ++t;
-    if (t > s && t - s <= 3 && (t >= limit_ || (!is_word_char_at(text_, t) && text_[t] != '.' && text_[t] != '\''))) {
+    // Not "M." (an initial or "Monsieur").
+    if (t > s && t - s <= 3 &&
+        (t >= limit_ || (!is_word_char_at(text_, t) && !(text_[t] == '.' && t - s == 1) && text_[t] != '\''))) {
       const NumberSuffix* suffix = lex_.suffix(text_.substr(s, t - s));
       if (suffix && suffix->kind == SuffixKind::scale && suffix->spaced) {
         out.value *= suffix->value;
@@ -637,6 +639,7 @@ bool NumberReader::feed(State& s, const Item& it) const {
       if (s.prev == Prev::pending) return pending(s, w.kind, w.value);
       return cardinal(s, w.kind, w.value, s.prev == Prev::digits);
     case NumberWordKind::scale:
+      if (s.prev == Prev::pending) return false;  // a numerator waits for its denominator
       if ((w.form & kFormPlural) && (s.prev == Prev::none || s.prev == Prev::of)) {
         // "des millions": a magnitude.
         s.magnitude = true;
@@ -774,7 +777,6 @@ std::optional<NumberMatch> NumberReader::finish(const State& s, uint32_t begin, 
   m.scale = s.scaled && s.last_scale != kInf ? s.last_scale : 1;
   m.ordinal_word = s.ordinal_word;
   m.article = s.items == s.article_items;
-  if (m.article) m.value = 1;  // "a", "een": one
   if (s.magnitude) {
     m.value = kNaN;
     m.min = s.mag_min;
@@ -790,7 +792,13 @@ std::optional<NumberMatch> NumberReader::finish(const State& s, uint32_t begin, 
     if (parse_data_number(std::string_view(buf, 2 + s.ndecimals), d)) v += d;
     m.integer = false;
   }
+  // "16.4 million" is 16400000, not 16399999.999999998: twelve significant digits are kept.
+  if (s.scaled && !s.integer && v != 0 && std::isfinite(v) && std::fabs(v) < 1e18) {
+    double p = std::pow(10.0, 12 - std::ceil(std::log10(std::fabs(v))));
+    v = std::round(v * p) / p;
+  }
   m.value = s.negative ? -v : v;
+  if (m.article) m.value = 1;  // "a", "een": one
   return m;
 }
 
@@ -893,7 +901,9 @@ std::optional<NumberMatch> NumberReader::read(uint32_t pos, bool continuation, i
   }
   if (m->article) return m;  // "een", "un" alone: one, but no number by itself
   // "2019-2020": a range.
-  if (!m->words && m->integer && !m->grouped && m->glued.empty() && !m->scaled && !m->ordinal &&
+  const bool chained = m->span.begin >= 2 && (text_[m->span.begin - 1] == '-' || text_[m->span.begin - 1] == '/') &&
+                       is_digit(text_[m->span.begin - 2]);  // "222" of "1-222-2222"
+  if (!m->words && m->integer && !m->grouped && m->glued.empty() && !m->scaled && !m->ordinal && !chained &&
       m->span.end + 1 < limit_ && text_[m->span.end] == '-' && is_digit(text_[m->span.end + 1])) {
     Item second;
     uint32_t q = m->span.end + 1;
