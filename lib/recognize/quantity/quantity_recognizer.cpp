@@ -481,7 +481,8 @@ bool SentenceQuantities::count(const NumberMatch& n, uint32_t after, Quantity& q
   for (int modifiers = 0; t < s_.token_end && modifiers <= 2; ++t, ++modifiers) {
     const Token& tok = doc_.tokens[t];
     Match noun;
-    if (nouns.may_match_word(folded_, tok.span.begin, tok.span.size())) noun = at(nouns, true, tok.span.begin);
+    if (tok.is(kTokHyphenated) || nouns.may_match_word(folded_, tok.span.begin, tok.span.size()))
+      noun = at(nouns, true, tok.span.begin);
     if (noun) {
       q.kind = QuantityKind::count;
       q.unit = lex_.noun_class(noun.payload);
