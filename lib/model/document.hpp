@@ -49,7 +49,9 @@ struct Sentence {
   Span span;
   uint32_t block = 0;
   Lang language = Lang::und;
-  uint32_t token_begin = 0;  // [token_begin, token_end) into Document::tokens
+  // [token_begin, token_end) into Document::tokens, while the sentence's block is the one
+  // being worked on (see Document::tokens).
+  uint32_t token_begin = 0;
   uint32_t token_end = 0;
 };
 
@@ -91,6 +93,23 @@ struct Entity {
   std::vector<Span> mentions;
 };
 
+// How an entity is named at one place of the text.
+enum class MentionKind : uint8_t {
+  name,       // a proper name, its short form or an adjective: "Ludivine Dedonder", "Dedonder", "Belgian"
+  nominal,    // a role or common noun standing for it: "the minister", "de premier", "the Belgian army"
+  reference,  // "ons land", "notre pays", "the country"
+};
+std::string_view mention_kind_name(MentionKind k);
+
+// One mention of an entity, as the events stage reads them (see entities/lookup.hpp).
+struct EntityMention {
+  Span span;     // what Entity::mentions lists: the name itself
+  Span phrase;   // the name with its title and modifiers: "Belgian Minister of Defence Ludivine Dedonder"
+  uint32_t token_begin = 0, token_end = 0;  // [begin, end) into Document::tokens, covering `span`
+  uint32_t entity = 0;                       // index into Document::entities
+  MentionKind kind = MentionKind::name;
+};
+
 // An actor, target, source or location of an event: a stretch of text, maybe an entity.
 struct Argument {
   int32_t entity = -1;
@@ -130,6 +149,14 @@ struct Event {
   std::string rule;
 };
 
+// The block the pipeline is working on: its sentences are doc.sentences[first_sentence,
+// end_sentence), and their tokens are in doc.tokens.
+struct BlockRange {
+  uint32_t block = 0;
+  uint32_t first_sentence = 0;
+  uint32_t end_sentence = 0;
+};
+
 struct Document {
   std::string id;
   std::string input;   // the caller's bytes, copied
@@ -145,10 +172,15 @@ struct Document {
 
   std::vector<Block> blocks;
   std::vector<Sentence> sentences;
+  // Tokens are scratch. The pipeline segments one block at a time and runs every later stage on
+  // it while it is in cache, so `tokens` holds the tokens of the block being worked on, and a
+  // stage only reads the tokens of that block's sentences (BlockRange). With
+  // AnalyzeOptions::keep_tokens (tests) every block's tokens stay. Positions are normalised.
   std::vector<Token> tokens;
   std::vector<Quantity> quantities;
   std::vector<TimeExpr> times;
   std::vector<Entity> entities;
+  std::vector<EntityMention> mentions;  // every entity mention, in text order
   std::vector<Event> events;
 
   // Maps every span from normalised-text positions onto the original input.

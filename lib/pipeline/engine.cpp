@@ -33,7 +33,7 @@ class StageClock {
 }  // namespace
 
 std::string_view stage_name(Stage s) {
-  static constexpr std::string_view names[] = {"normalize", "structure", "langid", "segment", "quantities",
+  static constexpr std::string_view names[] = {"normalize", "structure", "langid", "segment", "entities", "quantities",
                                                "map_spans"};
   return names[static_cast<int>(s)];
 }
@@ -58,15 +58,16 @@ absl::StatusOr<absl::CivilDay> parse_reference_date(std::string_view text) {
 }
 
 Engine::Engine(Normalizer normalizer, StructureDetector structure, LanguageDetector langid, Segmenter segmenter,
-               std::shared_ptr<const NumberParser> numbers, QuantityRecognizer quantities)
+               EntityRecognizer entities, std::shared_ptr<const NumberParser> numbers, QuantityRecognizer quantities)
     : normalizer_(std::move(normalizer)),
       structure_(std::move(structure)),
       langid_(std::move(langid)),
       segmenter_(std::move(segmenter)),
+      entities_(std::move(entities)),
       numbers_(std::move(numbers)),
       quantities_(std::move(quantities)) {}
 
-absl::StatusOr<std::unique_ptr<Engine>> Engine::create() {
+absl::StatusOr<std::unique_ptr<Engine>> Engine::create(const EngineOptions& options) {
   auto normalizer = Normalizer::create();
   if (!normalizer.ok()) return normalizer.status();
   auto structure = StructureDetector::create();
@@ -75,18 +76,20 @@ absl::StatusOr<std::unique_ptr<Engine>> Engine::create() {
   if (!langid.ok()) return langid.status();
   auto segmenter = Segmenter::create();
   if (!segmenter.ok()) return segmenter.status();
+  auto entities = EntityRecognizer::create(*segmenter, options.actors);
+  if (!entities.ok()) return entities.status();
   auto numbers = NumberParser::create();
   if (!numbers.ok()) return numbers.status();
   auto shared_numbers = std::make_shared<const NumberParser>(*std::move(numbers));
   auto quantities = QuantityRecognizer::create(shared_numbers);
   if (!quantities.ok()) return quantities.status();
   return std::unique_ptr<Engine>(new Engine(*std::move(normalizer), *std::move(structure), *std::move(langid),
-                                            *std::move(segmenter), std::move(shared_numbers),
+                                            *std::move(segmenter), *std::move(entities), std::move(shared_numbers),
                                             *std::move(quantities)));
 }
 
 absl::StatusOr<std::unique_ptr<Document>> Engine::analyze(std::string_view input, const AnalyzeOptions& options,
-                                                          StageTimes* times) const {
+                                                          StageTimes* times, RunObserver* runs) const {
   if (options.max_input_bytes > kLimitMaxInputBytes)
     return make_error(ErrorCode::invalid_argument, "max_input_bytes is above the limit of 1 GiB");
   const uint64_t limit = options.max_input_bytes ? options.max_input_bytes : kDefaultMaxInputBytes;
@@ -110,16 +113,40 @@ absl::StatusOr<std::unique_ptr<Document>> Engine::analyze(std::string_view input
   // Every output needs the blocks, their language and the sentences.
   clock.mark(Stage::structure);
   structure_.detect(*doc);
-  clock.mark(Stage::langid);
-  langid_.detect(*doc, options.language);
-  clock.mark(Stage::segment);
-  segmenter_.segment(*doc);
 
+  // Then block by block, each through every later stage while it is in cache: the time per
+  // byte does not grow with the document, and tokens need no room beyond one block.
+  LanguageDetector::DocumentLanguages languages;
+  const bool want_entities = options.outputs & (kOutputEntities | kOutputEvents);
+  std::optional<EntityRecognizer::Pass> entities;
+  if (want_entities) entities.emplace(entities_, *doc, runs);
   // Quantities; times and events read them.
-  if (options.outputs & (kOutputQuantities | kOutputTimes | kOutputEvents)) {
-    clock.mark(Stage::quantities);
-    quantities_.recognize(*doc);
+  std::optional<QuantityRecognizer::Pass> quantities;
+  if (options.outputs & (kOutputQuantities | kOutputTimes | kOutputEvents)) quantities.emplace(quantities_, *doc);
+  for (uint32_t b = 0; b < doc->blocks.size(); ++b) {
+    if (!options.keep_tokens) doc->tokens.clear();
+    clock.mark(Stage::langid);
+    langid_.detect_block(*doc, b, options.language, languages);
+    clock.mark(Stage::segment);
+    const BlockRange range = segmenter_.segment(*doc, b);  // uses the block's language
+    clock.mark(Stage::langid);
+    langid_.detect_sentences(*doc, range, options.language);
+    // A block too short to tell is read in the language of the text so far (finish() settles it).
+    if (!doc->blocks[b].is_furniture())
+      for (uint32_t s = range.first_sentence; s < range.end_sentence; ++s)
+        if (doc->sentences[s].language == Lang::und) doc->sentences[s].language = languages.expected;
+    if (entities) {
+      clock.mark(Stage::entities);
+      entities->block(range);
+    }
+    if (quantities) {
+      clock.mark(Stage::quantities);
+      quantities->block(range);
+    }
   }
+  if (!options.keep_tokens) doc->tokens.clear();
+  clock.mark(Stage::langid);
+  langid_.finish(*doc, options.language, languages);
 
   clock.mark(Stage::map_spans);
   doc->map_spans_to_original();

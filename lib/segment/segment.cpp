@@ -195,49 +195,44 @@ void Segmenter::tokenize(std::string_view text, std::string_view folded, Span sp
 void Segmenter::split_sentences(Document& doc, uint32_t block, Span region) const {
   const std::string_view text = doc.text;
   const Lang lang = doc.blocks[block].language;
-  const uint32_t first = static_cast<uint32_t>(doc.tokens.size());
-  tokenize(text, doc.folded, region, lang, doc.tokens);
-  const uint32_t last = static_cast<uint32_t>(doc.tokens.size());
+  std::vector<Token>& tokens = doc.tokens;
+  const uint32_t first = static_cast<uint32_t>(tokens.size());
+  tokenize(text, doc.folded, region, lang, tokens);
+  const uint32_t last = static_cast<uint32_t>(tokens.size());
   uint32_t start = first;
   for (uint32_t t = first; t < last; ++t) {
-    const Token& token = doc.tokens[t];
+    const Token& token = tokens[t];
     bool boundary = t + 1 == last;
     if (!boundary && token.is(kTokPunct) && is_terminal(slice(text, token.span))) {
       uint32_t after = t + 1;
       // Closing quotes and brackets stick to the punctuation: `aid." He` (but `aid. "He`).
-      while (after < last && is_closing(slice(text, doc.tokens[after].span)) &&
-             doc.tokens[after].span.begin == doc.tokens[after - 1].span.end)
+      while (after < last && is_closing(slice(text, tokens[after].span)) &&
+             tokens[after].span.begin == tokens[after - 1].span.end)
         ++after;
-      if (after == last || opens_sentence(doc.tokens[after], text)) {
+      if (after == last || opens_sentence(tokens[after], text)) {
         t = after - 1;
         boundary = true;
       }
     }
     if (boundary) {
-      Sentence s;
-      s.span = {doc.tokens[start].span.begin, doc.tokens[t].span.end};
-      s.block = block;
-      s.language = lang;
-      s.token_begin = start;
-      s.token_end = t + 1;
-      doc.sentences.push_back(s);
+      doc.sentences.push_back({{tokens[start].span.begin, tokens[t].span.end}, block, lang, start, t + 1});
       start = t + 1;
     }
   }
 }
 
-void Segmenter::segment(Document& doc) const {
-  doc.tokens.reserve(doc.text.size() / 6);  // about one token in six bytes of news text
-  for (uint32_t b = 0; b < doc.blocks.size(); ++b) {
-    const Block& block = doc.blocks[b];
-    if (block.kind == BlockKind::table) {
-      for (const auto& row : block.rows)
-        for (Span cell : row)
-          if (!cell.empty()) split_sentences(doc, b, cell);
-    } else {
-      split_sentences(doc, b, block.content);
-    }
+BlockRange Segmenter::segment(Document& doc, uint32_t block) const {
+  BlockRange range{block, static_cast<uint32_t>(doc.sentences.size()), 0};
+  const Block& b = doc.blocks[block];
+  if (b.kind == BlockKind::table) {
+    for (const auto& row : b.rows)
+      for (Span cell : row)
+        if (!cell.empty()) split_sentences(doc, block, cell);
+  } else {
+    split_sentences(doc, block, b.content);
   }
+  range.end_sentence = static_cast<uint32_t>(doc.sentences.size());
+  return range;
 }
 
 }  // namespace eventwire::internal

@@ -15,8 +15,9 @@ class Segmenter {
  public:
   static absl::StatusOr<Segmenter> create();
 
-  // Fills doc.sentences and doc.tokens from doc.blocks (whose language must be known).
-  void segment(Document& doc) const;
+  // Cuts block `block` of `doc` (whose language must be known) into tokens, appended to
+  // doc.tokens, and sentences, appended to doc.sentences; returns the block's range.
+  BlockRange segment(Document& doc, uint32_t block) const;
 
   // Tokens of one stretch of text, appended to `out` (spans relative to `text`).
   void tokenize(std::string_view text, std::string_view folded, Span span, Lang lang, std::vector<Token>& out) const;
@@ -28,7 +29,7 @@ class Segmenter {
     WordSet clitics;        // "s" of "MoD's"
   };
   const LanguageData& data(Lang lang) const { return languages_[static_cast<int>(lang)]; }
-  // Appends the sentences of one block region, tokenising it.
+  // Appends the sentences of one region of a block (its text, or a table cell).
   void split_sentences(Document& doc, uint32_t block, Span region) const;
 
   std::array<LanguageData, 4> languages_;  // und holds the union of the three

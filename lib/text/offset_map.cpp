@@ -39,11 +39,17 @@ uint32_t OffsetMap::end_through(const Edit* e, uint32_t norm_pos) const {
   return e->orig_end + (norm_pos - e->norm_end);
 }
 
+Span OffsetMap::to_original(Span s) const {
+  uint32_t begin = begin_to_original(s.begin);
+  // An empty span stays empty: at a dropped character its two ends would otherwise cross.
+  return {begin, s.empty() ? begin : end_to_original(s.end)};
+}
+
 Span OffsetMap::Cursor::to_original(Span s) {
   const auto& edits = map_.edits_;
   // The common case: no edit between the last one passed and the span's end, so the span is
   // only shifted by what the edits before it changed.
-  if ((next_ == edits.size() || edits[next_].norm_begin >= s.end) &&
+  if ((next_ == edits.size() || edits[next_].norm_begin >= std::max(s.end, s.begin + 1)) &&
       (next_ == 0 || (edits[next_ - 1].norm_end <= s.begin && edits[next_ - 1].norm_begin < s.begin))) {
     if (next_ == 0) return s;
     const Edit& e = edits[next_ - 1];
@@ -56,7 +62,8 @@ Span OffsetMap::Cursor::to_original(Span s) {
     return next_ == 0 ? nullptr : &edits[next_ - 1];
   };
   uint32_t begin = map_.begin_through(seek(s.begin), s.begin);
-  uint32_t end = map_.end_through(seek(s.end == 0 ? 0 : s.end - 1), s.end);
+  if (s.empty()) return {begin, begin};
+  uint32_t end = map_.end_through(seek(s.end - 1), s.end);
   return {begin, end};
 }
 

@@ -23,7 +23,7 @@ class OffsetMap {
 
   uint32_t begin_to_original(uint32_t norm_pos) const;
   uint32_t end_to_original(uint32_t norm_pos) const;
-  Span to_original(Span s) const { return {begin_to_original(s.begin), end_to_original(s.end)}; }
+  Span to_original(Span s) const;
 
   // Maps many spans in increasing order fast: it remembers where the last lookup ended.
   class Cursor {

@@ -13,6 +13,7 @@
 #include "text/utf8.hpp"
 #include "util/status.hpp"
 #include "../../examples/cli/jsonl.hpp"
+#include "../common/document_checks.hpp"
 
 using namespace eventwire::internal;
 
@@ -28,40 +29,9 @@ std::string read_sample(const std::string& name) {
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
-// Checks one span: inside the input, begin <= end, both ends on character boundaries.
-void check_span(const Document& d, Span s) {
-  REQUIRE(s.begin <= s.end);
-  REQUIRE(s.end <= d.input.size());
-  // An ill-formed byte is a character of its own, so the boundary test is on the repaired view:
-  // a position is bad only if it falls inside a well-formed multi-byte character.
-  for (uint32_t p : {s.begin, s.end}) {
-    if (p == 0 || p >= d.input.size()) continue;
-    const auto* bytes = reinterpret_cast<const unsigned char*>(d.input.data());
-    for (uint32_t back = 1; back <= 3 && back <= p; ++back) {
-      utf8::Decoded ch = utf8::decode(bytes, d.input.size(), p - back);
-      if (ch.valid && ch.length > back) FAIL("span end " << p << " splits a character");
-    }
-  }
-}
-
 void check_all_spans(const Document& d) {
-  REQUIRE(d.spans_are_original);
-  for (const Block& b : d.blocks) {
-    check_span(d, b.span);
-    check_span(d, b.content);
-    for (const auto& row : b.rows)
-      for (Span c : row) check_span(d, c);
-  }
-  for (const Sentence& s : d.sentences) check_span(d, s.span);
-  for (const Token& t : d.tokens) check_span(d, t.span);
-  for (const Quantity& q : d.quantities) check_span(d, q.span);
-  for (const TimeExpr& t : d.times) check_span(d, t.span);
-  for (const Entity& e : d.entities)
-    for (Span m : e.mentions) check_span(d, m);
-  for (const Event& e : d.events) {
-    check_span(d, e.trigger);
-    check_span(d, e.span);
-  }
+  std::string problem = checks::document_problem(d);
+  CHECK_MESSAGE(problem.empty(), problem);
 }
 
 void check_json_parses(const Document& d) {
@@ -109,7 +79,9 @@ TEST_CASE("empty input and input of only spaces give an empty document") {
 
 TEST_CASE("NUL bytes and control characters are read as spaces") {
   std::string text("Belgium\0sent\x01troops.\x1B", 22);
-  auto d = *engine().analyze(text, AnalyzeOptions{});
+  AnalyzeOptions o;
+  o.keep_tokens = true;
+  auto d = *engine().analyze(text, o);
   REQUIRE(d->sentences.size() == 1);
   CHECK(d->tokens.size() == 4);
   check_json_parses(*d);
@@ -164,10 +136,12 @@ TEST_CASE("a 50 MB input within a raised limit is analysed") {
 TEST_CASE("deeply repetitive text") {
   std::string word_run;
   for (int i = 0; i < 200000; ++i) word_run += "troops ";
-  auto d = *engine().analyze(word_run, AnalyzeOptions{});
+  AnalyzeOptions o;
+  o.keep_tokens = true;
+  auto d = *engine().analyze(word_run, o);
   CHECK(d->tokens.size() == 200000);
   std::string dots(100000, '.');
-  auto d2 = *engine().analyze(dots, AnalyzeOptions{});
+  auto d2 = *engine().analyze(dots, o);
   CHECK(d2->tokens.size() == 1);
   std::string pipes(100000, '|');
   auto d3 = *engine().analyze(pipes, AnalyzeOptions{});

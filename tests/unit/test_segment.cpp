@@ -14,6 +14,7 @@ std::unique_ptr<Document> analyze(std::string_view text, Lang lang) {
   static const auto engine = *Engine::create();
   AnalyzeOptions o;
   o.language = lang;
+  o.keep_tokens = true;
   return *engine->analyze(text, o);
 }
 std::vector<std::string> sentences(const Document& d) {

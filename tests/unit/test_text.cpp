@@ -97,6 +97,17 @@ TEST_CASE("the folded text is lower case and aligned byte for byte") {
   CHECK(n.folded.find("\xC3\xA9tats-unis") != std::string::npos);
 }
 
+TEST_CASE("an empty span at a dropped character stays empty") {
+  const std::string input = "a\r\nb";
+  NormalizedText n = norm(input);
+  REQUIRE(n.text == "a\nb");
+  Span at = n.offsets.to_original({1, 1});
+  CHECK(at.begin == at.end);
+  OffsetMap::Cursor cursor(n.offsets);
+  CHECK(cursor.to_original({0, 1}) == n.offsets.to_original({0, 1}));  // the cursor is before the edit
+  CHECK(cursor.to_original({1, 1}) == at);
+}
+
 TEST_CASE("OffsetMap maps positions inside and around edits") {
   OffsetMap m;
   m.add_edit(2, 3, 2, 5);  // a 3-byte character became 1 byte

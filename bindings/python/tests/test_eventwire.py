@@ -1,4 +1,5 @@
 """Tests of the Python bindings (run by ctest with EW_LIBRARY_PATH set to the built library)."""
+import ctypes
 import json
 import os
 import subprocess
@@ -111,6 +112,89 @@ class AnalyzeTest(unittest.TestCase):
             t.join()
         for k in range(4):
             self.assertEqual(results[k], expected)
+
+
+class GilTest(unittest.TestCase):
+    def test_analysis_releases_the_gil(self):
+        """While the library analyses a long text, another Python thread keeps running."""
+        engine = eventwire.Engine()
+        data = (sample("seed-002.txt") * 2000).encode("utf-8")
+        ticks = 0
+        stop = False
+
+        def count():
+            nonlocal ticks
+            while not stop:
+                ticks += 1
+
+        counter = threading.Thread(target=count)
+        counter.start()
+        try:
+            handle = eventwire._ffi.Handle()
+            options = eventwire._ffi.AnalyzeOptions(ctypes.sizeof(eventwire._ffi.AnalyzeOptions), 0x3F, 0, None, None,
+                                                    None, 64 << 20)
+            before = ticks
+            status = eventwire._lib.ew_engine_analyze(engine._handle, data, len(data), ctypes.byref(options),
+                                                      ctypes.byref(handle))
+            during = ticks - before
+        finally:
+            stop = True
+            counter.join()
+        self.assertEqual(status, 0)
+        eventwire._lib.ew_document_destroy(handle)
+        # With the GIL held for the whole call the other thread could not count at all.
+        self.assertGreater(during, 1000)
+
+
+class EntityTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.engine = eventwire.Engine()
+
+    def by_mention(self, doc, text):
+        for e in doc.entities:
+            for start, stop in e.char_mentions:
+                if doc.text[start:stop] == text:
+                    return e
+        self.fail("no entity mentioned as %r in %r" % (text, [e.name for e in doc.entities]))
+
+    def test_people_countries_and_organisations(self):
+        doc = self.engine.analyze("Le ministre de la Défense belge Marc Dubois a rencontré des responsables de l’OTAN "
+                                  "à Bruxelles. Le ministre a salué la Belgique.", language="fr")
+        dubois = self.by_mention(doc, "Marc Dubois")
+        self.assertEqual((dubois.type, dubois.country, dubois.sector, dubois.role),
+                         ("PERSON", "BEL", "GOV", "defence minister"))
+        self.assertEqual([doc.text[a:b] for a, b in dubois.char_mentions], ["Marc Dubois", "ministre"])
+        self.assertEqual(self.by_mention(doc, "OTAN").org, "NATO")
+        self.assertEqual(self.by_mention(doc, "Bruxelles").country, "BEL")
+        self.assertEqual(self.by_mention(doc, "Belgique").name, "Belgium")
+
+    def test_user_actors(self):
+        engine = eventwire.Engine(actors=[
+            eventwire.Actor("Pieter Vos", aliases=["Vos"], country="NLD", sector="MIL", role="chief of defence"),
+            {"name": "Acme Arms", "type": "ORG", "country": "BEL", "sector": "BUS", "valid_from": "2020-01-01"},
+        ])
+        doc = engine.analyze("Vos visited Acme Arms.", language="en", reference_date="2024-02-28")
+        vos = self.by_mention(doc, "Vos")
+        self.assertEqual((vos.name, vos.country, vos.sector), ("Pieter Vos", "NLD", "MIL"))
+        self.assertEqual(self.by_mention(doc, "Acme Arms").country, "BEL")
+        with self.assertRaises(eventwire.Error) as cm:
+            eventwire.Engine(actors=[{"name": "X", "country": "Belgium"}])
+        self.assertEqual(cm.exception.status, "EW_E_PARSE")
+
+    def test_actor_files(self):
+        import tempfile
+        with tempfile.NamedTemporaryFile("w", suffix=".tsv", delete=False, encoding="utf-8") as f:
+            f.write("name\taliases\ttype\tcountry\torg\tsector\nZorya Group\tZorya\tORG\tUKR\t\tBUS\n")
+            path = f.name
+        try:
+            doc = eventwire.Engine(actor_files=[path]).analyze("Zorya signed the contract.", language="en")
+            self.assertEqual(self.by_mention(doc, "Zorya").country, "UKR")
+        finally:
+            os.unlink(path)
+        with self.assertRaises(eventwire.Error) as cm:
+            eventwire.Engine(actor_files=[path])
+        self.assertEqual(cm.exception.status, "EW_E_IO")
 
 
 class CommandLineTest(unittest.TestCase):

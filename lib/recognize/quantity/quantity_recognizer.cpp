@@ -678,12 +678,11 @@ absl::StatusOr<QuantityRecognizer> QuantityRecognizer::create(std::shared_ptr<co
   return QuantityRecognizer(std::move(numbers), *std::move(lexicon));
 }
 
-void QuantityRecognizer::recognize(Document& doc) const {
-  std::vector<NumberMatch> numbers;
-  NumberParser::OtherTokens others;
-  for (const Sentence& s : doc.sentences) {
-    if (doc.blocks[s.block].is_furniture()) continue;
-    SentenceQuantities(*this, doc, s, numbers, others).run();
+void QuantityRecognizer::Pass::block(const BlockRange& range) {
+  for (uint32_t i = range.first_sentence; i < range.end_sentence; ++i) {
+    const Sentence& s = doc_.sentences[i];
+    if (doc_.blocks[s.block].is_furniture()) continue;
+    SentenceQuantities(recognizer_, doc_, s, numbers_, others_).run();
   }
 }
 
