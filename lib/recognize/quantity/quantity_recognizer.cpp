@@ -416,7 +416,10 @@ bool SentenceQuantities::composite(const NumberMatch& n, const NumberMatch* seco
         Match joiner = at(numlex_.trie(), true, r);
         if (joiner && numlex_.word(joiner.payload).kind == NumberWordKind::joiner) r = skip_spaces(joiner.end);
         if (m.span.begin == r && m.has_value() && m.glued.empty()) {
-          UnitMatch v = unit_at(skip_spaces(m.span.end));
+          const uint32_t after = skip_spaces(m.span.end);
+          UnitMatch v = unit_at(after);
+          if (!v)
+            if (Match sym = at(lex_.smaller_unit_symbols(), false, after)) v = {sym.begin, sym.end, &lex_.unit(sym.payload)};
           // Imperial units only: "5 feet 2 inches" is one length, "12 m 2 dm" two.
           double ratio = u.factor / (v ? v.info->factor : 1);
           bool decimal = std::fabs(std::log10(ratio) - std::round(std::log10(ratio))) < 1e-9;
