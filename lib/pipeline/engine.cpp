@@ -33,8 +33,8 @@ class StageClock {
 }  // namespace
 
 std::string_view stage_name(Stage s) {
-  static constexpr std::string_view names[] = {"normalize", "structure", "langid", "segment", "entities",
-                                               "events",    "map_spans"};
+  static constexpr std::string_view names[] = {"normalize", "structure", "langid",   "segment",
+                                               "entities",  "quantities", "events", "map_spans"};
   return names[static_cast<int>(s)];
 }
 
@@ -58,12 +58,15 @@ absl::StatusOr<absl::CivilDay> parse_reference_date(std::string_view text) {
 }
 
 Engine::Engine(Normalizer normalizer, StructureDetector structure, LanguageDetector langid, Segmenter segmenter,
-               EntityRecognizer entities, EventExtractor events)
+               EntityRecognizer entities, std::shared_ptr<const NumberParser> numbers, QuantityRecognizer quantities,
+               EventExtractor events)
     : normalizer_(std::move(normalizer)),
       structure_(std::move(structure)),
       langid_(std::move(langid)),
       segmenter_(std::move(segmenter)),
       entities_(std::move(entities)),
+      numbers_(std::move(numbers)),
+      quantities_(std::move(quantities)),
       events_(std::move(events)) {}
 
 absl::StatusOr<std::unique_ptr<Engine>> Engine::create(const EngineOptions& options) {
@@ -77,10 +80,16 @@ absl::StatusOr<std::unique_ptr<Engine>> Engine::create(const EngineOptions& opti
   if (!segmenter.ok()) return segmenter.status();
   auto entities = EntityRecognizer::create(*segmenter, options.actors);
   if (!entities.ok()) return entities.status();
+  auto numbers = NumberParser::create();
+  if (!numbers.ok()) return numbers.status();
+  auto shared_numbers = std::make_shared<const NumberParser>(*std::move(numbers));
+  auto quantities = QuantityRecognizer::create(shared_numbers);
+  if (!quantities.ok()) return quantities.status();
   auto events = EventExtractor::create(*segmenter);
   if (!events.ok()) return events.status();
   return std::unique_ptr<Engine>(new Engine(*std::move(normalizer), *std::move(structure), *std::move(langid),
-                                            *std::move(segmenter), *std::move(entities), *std::move(events)));
+                                            *std::move(segmenter), *std::move(entities), std::move(shared_numbers),
+                                            *std::move(quantities), *std::move(events)));
 }
 
 absl::StatusOr<std::unique_ptr<Document>> Engine::analyze(std::string_view input, const AnalyzeOptions& options,
@@ -115,6 +124,9 @@ absl::StatusOr<std::unique_ptr<Document>> Engine::analyze(std::string_view input
   const bool want_entities = options.outputs & (kOutputEntities | kOutputEvents);
   std::optional<EntityRecognizer::Pass> entities;
   if (want_entities) entities.emplace(entities_, *doc, runs);
+  // Quantities; times and events read them.
+  std::optional<QuantityRecognizer::Pass> quantities;
+  if (options.outputs & (kOutputQuantities | kOutputTimes | kOutputEvents)) quantities.emplace(quantities_, *doc);
   for (uint32_t b = 0; b < doc->blocks.size(); ++b) {
     if (!options.keep_tokens) doc->tokens.clear();
     clock.mark(Stage::langid);
@@ -130,6 +142,10 @@ absl::StatusOr<std::unique_ptr<Document>> Engine::analyze(std::string_view input
     if (entities) {
       clock.mark(Stage::entities);
       entities->block(range);
+    }
+    if (quantities) {
+      clock.mark(Stage::quantities);
+      quantities->block(range);
     }
     if (options.outputs & kOutputEvents) {
       clock.mark(Stage::events);

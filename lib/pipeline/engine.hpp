@@ -13,6 +13,8 @@
 #include "events/event_extractor.hpp"
 #include "langid/langid.hpp"
 #include "model/document.hpp"
+#include "recognize/number/number_parser.hpp"
+#include "recognize/quantity/quantity_recognizer.hpp"
 #include "segment/segment.hpp"
 #include "structure/structure.hpp"
 #include "text/normalize.hpp"
@@ -44,7 +46,7 @@ struct AnalyzeOptions {
 };
 
 // The pipeline's stages, in order.
-enum class Stage : uint8_t { normalize, structure, langid, segment, entities, events, map_spans, count };
+enum class Stage : uint8_t { normalize, structure, langid, segment, entities, quantities, events, map_spans, count };
 std::string_view stage_name(Stage s);
 
 // Seconds spent in each stage, summed over analyze() calls: how the benchmark measures stages.
@@ -71,13 +73,16 @@ class Engine {
 
  private:
   Engine(Normalizer normalizer, StructureDetector structure, LanguageDetector langid, Segmenter segmenter,
-         EntityRecognizer entities, EventExtractor events);
+         EntityRecognizer entities, std::shared_ptr<const NumberParser> numbers, QuantityRecognizer quantities,
+         EventExtractor events);
 
   Normalizer normalizer_;
   StructureDetector structure_;
   LanguageDetector langid_;
   Segmenter segmenter_;
   EntityRecognizer entities_;
+  std::shared_ptr<const NumberParser> numbers_;  // shared by the stages that read numbers
+  QuantityRecognizer quantities_;
   EventExtractor events_;
 };
 
