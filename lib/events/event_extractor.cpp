@@ -666,9 +666,16 @@ void SentenceReader::attach_source(Event& e) const {
 void SentenceReader::attach_time_place_quantities(const Trigger& tr, Event& e,
                                                   const std::vector<const Name*>& used) const {
   // The sentence's time nearest to the trigger.
+  // Stages append what they find in text order: the sentence's own are found by bisection.
+  auto first_in_sentence = [&](const auto& items) {
+    return static_cast<size_t>(
+        std::lower_bound(items.begin(), items.end(), s_.span.begin,
+                         [](const auto& item, uint32_t begin) { return item.span.begin < begin; }) -
+        items.begin());
+  };
   uint32_t best = UINT32_MAX;
   const uint32_t at = doc_.tokens[tr.begin].span.begin;
-  for (size_t i = 0; i < doc_.times.size(); ++i) {
+  for (size_t i = first_in_sentence(doc_.times); i < doc_.times.size() && doc_.times[i].span.begin < s_.span.end; ++i) {
     const TimeExpr& t = doc_.times[i];
     if (!s_.span.contains(t.span) || t.kind == TimeKind::duration || t.kind == TimeKind::set) continue;
     uint32_t d = t.span.begin > at ? t.span.begin - at : at - t.span.begin;
@@ -690,7 +697,8 @@ void SentenceReader::attach_time_place_quantities(const Trigger& tr, Event& e,
   }
   // Money and counts of the sentence go with an event about help.
   if (e.type == EventType::AID || e.type == EventType::REQUEST || e.type == EventType::REJECT)
-    for (size_t i = 0; i < doc_.quantities.size(); ++i) {
+    for (size_t i = first_in_sentence(doc_.quantities);
+         i < doc_.quantities.size() && doc_.quantities[i].span.begin < s_.span.end; ++i) {
       const Quantity& q = doc_.quantities[i];
       if (s_.span.contains(q.span) && (q.kind == QuantityKind::money || q.kind == QuantityKind::count))
         e.quantities.push_back(static_cast<uint32_t>(i));

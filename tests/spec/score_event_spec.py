@@ -59,8 +59,10 @@ def attribute_errors(want, got, doc):
             errors.append("%s %s/%s" % (field, want.get(field), got.get(field)))
     if "source" in want and want["source"] not in argument_codes([got.get("source") or {}]):
         errors.append("source %s/%s" % (want["source"], sorted(argument_codes([got.get("source") or {}]))))
+    times = {t["id"]: t for t in doc.get("times", [])}
+    quantities = {q["id"]: q for q in doc.get("quantities", [])}
     if "time" in want:
-        time = doc["times"][got["time"]].get("value") if got.get("time") is not None else None
+        time = times.get(got.get("time"), {}).get("value")
         if time != want["time"]:
             errors.append("time %s/%s" % (want["time"], time))
     if "location" in want:
@@ -68,8 +70,7 @@ def attribute_errors(want, got, doc):
         if place != want["location"]:
             errors.append("location %s/%s" % (want["location"], place))
     if "quantities" in want:
-        found = {(doc["quantities"][q].get("kind"), doc["quantities"][q].get("value"))
-                 for q in got.get("quantities") or []}
+        found = {(quantities[q].get("kind"), quantities[q].get("value")) for q in got.get("quantities") or []}
         for q in want["quantities"]:
             if (q["kind"], q["value"]) not in found:
                 errors.append("quantity %s" % q["text"])
