@@ -1,0 +1,51 @@
+// Scanning runs of ASCII bytes sixteen at a time (SSE2 where there is SSE2, eight at a time
+// otherwise): the common case of every stage that reads text byte by byte.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
+namespace eventwire::internal::ascii {
+
+// The first position at or after `i` (below `n`) whose byte is neither printable ASCII
+// (0x20 to 0x7E) nor a line feed or tab, or `n`.
+inline size_t skip_plain(const unsigned char* s, size_t i, size_t n) {
+#ifdef __SSE2__
+  const __m128i below = _mm_set1_epi8(0x20), del = _mm_set1_epi8(0x7F), lf = _mm_set1_epi8('\n'),
+                tab = _mm_set1_epi8('\t');
+  for (; i + 16 <= n; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
+    // As signed bytes, 0x80 and above are negative: below 0x20 too.
+    const __m128i control = _mm_andnot_si128(_mm_or_si128(_mm_cmpeq_epi8(v, lf), _mm_cmpeq_epi8(v, tab)),
+                                             _mm_cmplt_epi8(v, below));
+    const int mask = _mm_movemask_epi8(_mm_or_si128(control, _mm_cmpeq_epi8(v, del)));
+    if (mask) return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+  }
+#endif
+  while (i < n && ((s[i] >= 0x20 && s[i] < 0x7F) || s[i] == '\n' || s[i] == '\t')) ++i;
+  return i;
+}
+
+// The first position at or after `i` (below `n`) whose byte is not ASCII, or `n`.
+inline size_t skip_ascii(const unsigned char* s, size_t i, size_t n) {
+#ifdef __SSE2__
+  for (; i + 16 <= n; i += 16) {
+    const int mask = _mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i)));
+    if (mask) return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+  }
+#else
+  for (uint64_t word; i + 8 <= n; i += 8) {
+    std::memcpy(&word, s + i, 8);
+    if (word & 0x8080808080808080ull) break;
+  }
+#endif
+  while (i < n && s[i] < 0x80) ++i;
+  return i;
+}
+
+}  // namespace eventwire::internal::ascii
