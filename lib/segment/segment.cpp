@@ -1,8 +1,11 @@
 #include "segment/segment.hpp"
 
+#include <algorithm>
+
 #include <unicode/uchar.h>
 
 #include "lexicon/data_files.hpp"
+#include "text/ascii_scan.hpp"
 #include "text/utf8.hpp"
 
 namespace eventwire::internal {
@@ -98,8 +101,32 @@ void Segmenter::tokenize(std::string_view text, std::string_view folded, Span sp
     return k;
   };
 
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   uint32_t i = span.begin;
   while (i < end) {
+#ifdef __SSE2__
+    // The common case first: ASCII letters and digits up to a space or to punctuation that
+    // does not join words (not a hyphen, period, apostrophe or comma), in one step.
+    if (i + 16 <= text.size()) {
+      const ascii::Classes m = ascii::classify16(bytes + i);
+      const unsigned run = static_cast<unsigned>(__builtin_ctz(~(m.letters | m.digits)));
+      if (run > 0 && run < 16 && i + run <= end) {
+        const uint32_t j = i + run;
+        const unsigned char b = bytes[j];
+        const bool ends = j == end || (b < 0x80 && b != ',' &&
+                                       (kAscii.chars[b].cls == CharClass::space || kAscii.chars[b].cls == CharClass::other));
+        if (ends) {
+          const unsigned run_letters = m.letters & ((1u << run) - 1);
+          uint16_t flags = (m.letters & 1) ? kTokWord : kTokNumber;
+          if (m.upper & 1) flags |= kTokUpperInitial;
+          if ((run_letters & (run_letters - 1)) != 0 && (run_letters & ~m.upper) == 0) flags |= kTokAllUpper;
+          out.push_back({{i, j}, flags});
+          i = j;
+          continue;
+        }
+      }
+    }
+#endif
     Char c = classify(text, i);
     if (c.cls == CharClass::space) {
       i += c.length;
@@ -127,16 +154,34 @@ void Segmenter::tokenize(std::string_view text, std::string_view folded, Span sp
     // unless they mark an elision ("l'") or a clitic ("'s"). Its shape is noted on the way.
     uint16_t flags = c.cls == CharClass::letter ? kTokWord : kTokNumber;
     if (c.upper) flags |= kTokUpperInitial;
-    int letters = c.cls == CharClass::letter, uppers = c.upper;
+    // Letters (only whether there are two or more matters) and whether one is not a capital.
+    unsigned letters = c.cls == CharClass::letter;
+    bool lower = letters && !c.upper;
     CharClass prev = c.cls;
     uint32_t j = i + c.length, part_start = i;
     while (j < end) {
+#ifdef __SSE2__
+      // The common case: a run of ASCII letters and digits, sixteen bytes at a time.
+      if (j + 16 <= text.size()) {
+        const ascii::Classes m = ascii::classify16(bytes + j);
+        const unsigned run = std::min<unsigned>(static_cast<unsigned>(__builtin_ctz(~(m.letters | m.digits))), end - j);
+        if (run) {
+          const unsigned in_run = (1u << run) - 1, run_letters = m.letters & in_run;
+          letters += (run_letters != 0) + ((run_letters & (run_letters - 1)) != 0);
+          lower |= (run_letters & ~m.upper) != 0;
+          prev = (m.digits >> (run - 1)) & 1 ? CharClass::digit : CharClass::letter;
+          j += run;
+          if (run == 16) continue;
+          if (j >= end) break;
+        }
+      }
+#endif
       const unsigned char b = static_cast<unsigned char>(text[j]);
       if (b < 0x80) {
         const Char& a = kAscii.chars[b];
-        if (is_alnum(a.cls)) {  // the common case, kept tight
+        if (is_alnum(a.cls)) {
           letters += a.cls == CharClass::letter;
-          uppers += a.upper;
+          lower |= a.cls == CharClass::letter && !a.upper;
           prev = a.cls;
           ++j;
           continue;
@@ -145,7 +190,7 @@ void Segmenter::tokenize(std::string_view text, std::string_view folded, Span sp
       Char d = classify(text, j);
       if (is_alnum(d.cls)) {
         letters += d.cls == CharClass::letter;
-        uppers += d.upper;
+        lower |= d.cls == CharClass::letter && !d.upper;
         prev = d.cls;
         j += d.length;
         continue;
@@ -186,7 +231,7 @@ void Segmenter::tokenize(std::string_view text, std::string_view folded, Span sp
         flags |= kTokAbbreviation;
       }
     }
-    if (letters >= 2 && uppers == letters) flags |= kTokAllUpper;
+    if (letters >= 2 && !lower) flags |= kTokAllUpper;
     out.push_back({{i, j}, flags});
     i = j;
   }

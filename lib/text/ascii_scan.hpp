@@ -3,8 +3,6 @@
 #pragma once
 
 #include <cstddef>
-#include <cstdint>
-#include <cstring>
 
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -31,21 +29,22 @@ inline size_t skip_plain(const unsigned char* s, size_t i, size_t n) {
   return i;
 }
 
-// The first position at or after `i` (below `n`) whose byte is not ASCII, or `n`.
-inline size_t skip_ascii(const unsigned char* s, size_t i, size_t n) {
 #ifdef __SSE2__
-  for (; i + 16 <= n; i += 16) {
-    const int mask = _mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i)));
-    if (mask) return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
-  }
-#else
-  for (uint64_t word; i + 8 <= n; i += 8) {
-    std::memcpy(&word, s + i, 8);
-    if (word & 0x8080808080808080ull) break;
-  }
-#endif
-  while (i < n && s[i] < 0x80) ++i;
-  return i;
+// The ASCII letters, capitals and digits among the sixteen bytes at `s`: a bit for each byte.
+struct Classes {
+  unsigned letters, upper, digits;
+};
+inline Classes classify16(const unsigned char* s) {
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s));
+  // Whether a byte is within [first, first + count): shifted so that the range starts at the
+  // smallest signed byte, one signed comparison tells.
+  const auto in_range = [v](int first, int count) {
+    const __m128i shifted = _mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(-128 - first)));
+    return static_cast<unsigned>(_mm_movemask_epi8(_mm_cmplt_epi8(shifted, _mm_set1_epi8(static_cast<char>(-128 + count)))));
+  };
+  const unsigned upper = in_range('A', 26);
+  return {upper | in_range('a', 26), upper, in_range('0', 10)};
 }
+#endif
 
 }  // namespace eventwire::internal::ascii
