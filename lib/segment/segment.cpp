@@ -121,7 +121,7 @@ void Segmenter::tokenize(std::string_view text, std::string_view folded, Span sp
           if (m.upper & 1) flags |= kTokUpperInitial;
           if ((run_letters & (run_letters - 1)) != 0 && (run_letters & ~m.upper) == 0) flags |= kTokAllUpper;
           out.push_back({{i, j}, flags});
-          i = j;
+          i = j < end && b == ' ' ? j + 1 : j;  // and the space after it
           continue;
         }
       }
