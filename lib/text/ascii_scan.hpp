@@ -1,5 +1,5 @@
-// Scanning runs of ASCII bytes sixteen at a time (SSE2 where there is SSE2, eight at a time
-// otherwise): the common case of every stage that reads text byte by byte.
+// Reading ASCII text sixteen bytes at a time with SSE2 (byte by byte where there is no SSE2):
+// the common case of the stages that read text byte by byte.
 #pragma once
 
 #include <cstddef>
