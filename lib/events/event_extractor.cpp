@@ -823,7 +823,11 @@ void SentenceReader::read(std::vector<Event>& out) {
   if (s_.token_begin >= s_.token_end) return;
   // A question reports nothing.
   if (is_token(s_.token_end - 1, "?")) return;
-  // Most sentences hold no event word: they cost one lookup per token.
+  // An event needs a name (an actor, a target, a source or a place): a sentence without one
+  // reports none, and most sentences hold no event word: they cost one lookup per token.
+  const auto mention = std::lower_bound(doc_.mentions.begin(), doc_.mentions.end(), s_.span.begin,
+                                        [](const EntityMention& m, uint32_t b) { return m.span.begin < b; });
+  if (mention == doc_.mentions.end() || mention->span.begin >= s_.span.end) return;
   std::vector<LexiconMatch> matches = find_phrases();
   if (std::none_of(matches.begin(), matches.end(),
                    [](const LexiconMatch& m) { return m.kind == LexiconMatch::trigger || m.kind == LexiconMatch::mode; }))
