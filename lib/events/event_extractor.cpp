@@ -76,7 +76,6 @@ class SentenceReader {
   void absorb();
   void add_implicit_events();
   std::optional<Event> build(const Trigger& tr, const Event* previous) const;
-  void split_by_actor(Event e, std::vector<Event>& out) const;
 
   // The preposition (folded) just before a name, past determiners; "" when there is none.
   std::string_view preposition_before(const Name& n) const;
@@ -839,33 +838,13 @@ void SentenceReader::read(std::vector<Event>& out) {
   absorb();
   add_implicit_events();
   if (triggers_.empty()) return;
-  std::optional<Event> previous;  // as built, before it is split by actor
   for (const Trigger& tr : triggers_) {
     if (tr.absorbed) continue;
-    std::optional<Event> e = build(tr, previous ? &*previous : nullptr);
-    if (!e) continue;
-    previous = e;
-    split_by_actor(*std::move(e), out);
+    std::optional<Event> e = build(tr, out.empty() ? nullptr : &out.back());
+    if (e) out.push_back(*std::move(e));
   }
 }
 
-// Countries named together act together in a meeting, a cooperation or an agreement between
-// themselves; otherwise each one's act is an event of its own ("Spain and Italy disagreed":
-// two refusals), as dyadic event data codes them.
-void SentenceReader::split_by_actor(Event e, std::vector<Event>& out) const {
-  const bool joint = e.type == EventType::CONSULT || e.type == EventType::COOPERATE ||
-                     (e.type == EventType::AGREE && e.targets.empty());
-  if (joint || e.actors.size() < 2) {
-    out.push_back(std::move(e));
-    return;
-  }
-  const std::vector<Argument> actors = std::move(e.actors);
-  for (const Argument& a : actors) {
-    Event one = e;
-    one.actors = {a};
-    out.push_back(std::move(one));
-  }
-}
 
 }  // namespace
 

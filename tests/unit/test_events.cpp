@@ -100,20 +100,19 @@ TEST_CASE("a hostile act held possible is a threat") {
   CHECK(d->events[0].cameo.substr(0, 2) == "13");
 }
 
-TEST_CASE("several actors: one event each, unless they act together") {
+TEST_CASE("several actors named together are the actors of one event") {
   auto rejected = analyze("Spain and Italy rejected the proposal.");
-  REQUIRE(rejected->events.size() == 2);
-  CHECK(codes(rejected->events[0].actors) == Codes{"ESP"});
-  CHECK(codes(rejected->events[1].actors) == Codes{"ITA"});
+  REQUIRE(rejected->events.size() == 1);
+  CHECK(codes(rejected->events[0].actors) == Codes{"ESP", "ITA"});
 
   auto agreed = analyze("Armenia and Azerbaijan agreed on a peace treaty.");
   REQUIRE(agreed->events.size() == 1);
   CHECK(codes(agreed->events[0].actors) == Codes{"ARM", "AZE"});
 
   auto joined = analyze("Belgium and the Netherlands pledged humanitarian aid for Gaza.");
-  REQUIRE(joined->events.size() == 2);
-  CHECK(codes(joined->events[0].actors) == Codes{"BEL"});
-  CHECK(codes(joined->events[1].actors) == Codes{"NLD"});
+  REQUIRE(joined->events.size() == 1);
+  CHECK(codes(joined->events[0].actors) == Codes{"BEL", "NLD"});
+  CHECK(codes(joined->events[0].targets) == Codes{"PSE"});
 }
 
 TEST_CASE("what is imposed is the event: sanctions") {
