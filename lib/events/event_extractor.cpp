@@ -357,6 +357,7 @@ std::vector<const Name*> SentenceReader::subjects_before(uint32_t t) const {
     t = clause_start - 1;
     clause_start = outer;
   }
+  const bool coordinated = t > clause_start && (roles(t - 1) & kConjunction) && !in_name(t - 1);
   for (auto it = names_.rbegin(); it != names_.rend(); ++it) {
     const Name& n = *it;
     if (n.end > t || n.phrase < clause_start) continue;
@@ -375,7 +376,9 @@ std::vector<const Name*> SentenceReader::subjects_before(uint32_t t) const {
       // Where the subject may follow the verb (verb second), it opens the clause or follows its
       // first verb; a name nearer a verb at the end is an object ("Hongarije zal het
       // NAVO-lidmaatschap van Oekraïne niet steunen").
-      if (!lex_.subject_after_verb()) break;
+      // So is a verb joined to another ("Belgium will support the army and train its
+      // soldiers"): its subject is that of the first verb.
+      if (!lex_.subject_after_verb() && !coordinated) break;
     }
     if (!preposition_before(n).empty() || !subject_position(n)) continue;
     // "according to X" names the source, not the actor.
