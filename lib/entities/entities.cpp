@@ -31,9 +31,9 @@ std::optional<TitleKind> title_kind_from_name(std::string_view s) {
 }
 
 // A key under which spelling variants of a name meet: "Zelenskyy", "Zelensky", "Zelenski"
-// and "Selenskyj" all become "selensky".
-std::string spelling_key(std::string_view folded) {
-  std::string out;
+// and "Selenskyj" all become "selensky". Written into `out` (a buffer reused between calls).
+void spelling_key(std::string_view folded, std::string& out) {
+  out.clear();
   for (size_t i = 0; i < folded.size(); ++i) {
     char c = folded[i];
     if (c == 'j' || c == 'i') c = (i + 1 == folded.size() || c == 'j') ? 'y' : c;
@@ -43,25 +43,18 @@ std::string spelling_key(std::string_view folded) {
     if (!out.empty() && out.back() == c) continue;
     out += c;
   }
-  return out;
 }
 
-// Levenshtein distance, bounded: returns limit + 1 when above `limit`.
-size_t edit_distance(std::string_view a, std::string_view b, size_t limit) {
-  if (a.size() > b.size() + limit || b.size() > a.size() + limit) return limit + 1;
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0], best = row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
-      diagonal = up;
-      best = std::min(best, row[j]);
-    }
-    if (best > limit) return limit + 1;
-  }
-  return row[b.size()];
+// Whether the Levenshtein distance of a and b is at most one: one character replaced,
+// inserted or removed.
+bool within_one_edit(std::string_view a, std::string_view b) {
+  if (a.size() < b.size()) std::swap(a, b);  // a is the longer
+  if (a.size() > b.size() + 1) return false;
+  size_t i = 0;
+  while (i < b.size() && a[i] == b[i]) ++i;
+  if (i == b.size()) return true;
+  if (a.size() == b.size()) return a.substr(i + 1) == b.substr(i + 1);
+  return a.substr(i + 1) == b.substr(i);
 }
 
 }  // namespace
@@ -1050,25 +1043,26 @@ class EntityPass {
   }
 
   // The folded surname of a person named by tokens [tb, te): the words after the given name.
-  std::string surname_of(uint32_t tb, uint32_t te) const {
+  std::string_view surname_of(uint32_t tb, uint32_t te) const {
     uint32_t start = te - 1;
     // "Bart De Wever" -> "de wever": particles belong to the surname, capitalised or not
     while (start > tb + 1 && has_entry(start - 1, R::EntryKind::particle)) --start;
-    return std::string(slice(doc_.folded, token_span(start, te)));
+    return slice(doc_.folded, token_span(start, te));
   }
 
-  int32_t find_person(const Cand& c) const {
+  int32_t find_person(const Cand& c) {
     if (persons_.empty()) return -1;
     std::string_view full = slice(doc_.folded, c.span);
     auto it = person_names_.find(full);
     if (it != person_names_.end()) return it->second;
     if (c.te - c.tb > 1 || full.size() < 5) return -1;
     // spelling variants of a surname: "Zelenskyy" for "Zelensky", "Umjerov" for "Umerov"
-    std::string key = spelling_key(full);
+    std::string& key = key_scratch_;
+    spelling_key(full, key);
     int32_t best = -1;
     for (const PersonInfo& p : persons_)
       if (p.key == key || (p.key.size() + 1 >= key.size() && key.size() + 1 >= p.key.size() && p.key[0] == key[0] &&
-                           edit_distance(key, p.key, 1) <= 1))
+                           within_one_edit(key, p.key)))
         best = p.entity;
     return best;
   }
@@ -1079,12 +1073,17 @@ class EntityPass {
         p.last_mention = at;
         if (te - tb > 1 || p.surname == slice(doc_.folded, token_span(tb, te))) return;
       }
-    std::string surname = surname_of(tb, te);
+    const std::string_view surname = surname_of(tb, te);
     for (const PersonInfo& p : persons_)
       if (p.entity == entity && p.surname == surname) return;
-    persons_.push_back({entity, fold_case(doc_.entities[entity].name), surname, spelling_key(surname), at});
-    person_names_[persons_.back().full] = entity;
-    person_names_[surname] = entity;
+    PersonInfo& p = persons_.emplace_back();
+    p.entity = entity;
+    p.full = fold_case(doc_.entities[entity].name);
+    p.surname = std::string(surname);
+    spelling_key(surname, p.key);
+    p.last_mention = at;
+    person_names_.insert_or_assign(p.full, entity);
+    person_names_.insert_or_assign(p.surname, entity);
   }
 
   void build_entities() {
@@ -1197,8 +1196,18 @@ class EntityPass {
     // This block's mentions all come after the earlier blocks'.
     std::sort(doc_.mentions.begin() + first_mention, doc_.mentions.end(),
               [](const EntityMention& a, const EntityMention& b) { return a.span.begin < b.span.begin; });
-    for (size_t m = first_mention; m < doc_.mentions.size(); ++m)
-      doc_.entities[doc_.mentions[m].entity].mentions.push_back(doc_.mentions[m].span);
+    // Each entity's list grows once a block, by what the block adds to it.
+    mention_counts_.resize(doc_.entities.size());
+    for (size_t m = first_mention; m < doc_.mentions.size(); ++m) ++mention_counts_[doc_.mentions[m].entity];
+    for (size_t m = first_mention; m < doc_.mentions.size(); ++m) {
+      uint32_t& count = mention_counts_[doc_.mentions[m].entity];
+      std::vector<Span>& list = doc_.entities[doc_.mentions[m].entity].mentions;
+      if (count) {
+        if (list.size() + count > list.capacity()) list.reserve(std::max(list.size() + count, 2 * list.capacity()));
+        count = 0;
+      }
+      list.push_back(doc_.mentions[m].span);
+    }
   }
 
   // "the country": the first country named earlier in the same sentence (most often its
@@ -1261,7 +1270,9 @@ class EntityPass {
   std::array<WordMap<int32_t>, 6> by_name_;  // unknown names by type, keyed by folded text
   absl::flat_hash_map<uint32_t, int32_t> by_group_;
   std::vector<TitleKind> roles_;
+  std::vector<uint32_t> mention_counts_;  // by entity: the block's new mentions (scratch, zero between blocks)
   std::vector<PersonInfo> persons_;
+  std::string key_scratch_;  // find_person's spelling key
   WordMap<int32_t> person_names_;  // folded full names and surnames of the persons so far
   std::vector<std::pair<uint32_t, int32_t>> country_mentions_;  // position, entity
   absl::flat_hash_map<std::string_view, uint32_t> country_counts_;
