@@ -662,17 +662,17 @@ class EntityPass {
       c.weak = run.caps || (model.empty() && !cued && run.te - run.tb == 1);
       if (observer_) {
         feature_strings_.clear();
-        run_features(run, sb, se, c.type,
-                     [&](const FeaturePrefix& p, uint64_t, std::string_view value, std::string_view second) {
-                       std::string f = std::string(p.name) + "=" + std::string(value);
-                       if (!second.empty()) f += " " + std::string(second);
-                       feature_strings_.push_back(std::move(f));
-                     });
+        run_features<true>(run, sb, se, c.type,
+                           [&](const FeaturePrefix& p, uint64_t, std::string_view value, std::string_view second) {
+                             std::string f = std::string(p.name) + "=" + std::string(value);
+                             if (!second.empty()) f += " " + std::string(second);
+                             feature_strings_.push_back(std::move(f));
+                           });
         observer_->on_run(doc_, c.span, feature_strings_);
       }
       if (!model.empty()) {
         std::array<float, kRunLabels> scores{};
-        run_features(run, sb, se, c.type, [&](const FeaturePrefix& p, uint64_t value, std::string_view, std::string_view) {
+        run_features<false>(run, sb, se, c.type, [&](const FeaturePrefix& p, uint64_t value, std::string_view, std::string_view) {
           model.add(feature_hash(p.hash, value), scores);
         });
         c.model_typed = true;
@@ -773,8 +773,9 @@ class EntityPass {
   }
 
   // The features of a capitalised run for the run classifier, given to
-  // add(prefix, value hash, value[, second token of a pair]).
-  template <class Add>
+  // add(prefix, value hash, value[, second token of a pair]); the words of the values are
+  // left empty unless `with_words` (the classifier reads the hashes only).
+  template <bool with_words, class Add>
   void run_features(const Run& run, uint32_t sb, uint32_t se, EntityType rule, Add&& add) const {
     static constexpr FeaturePrefix kBias = feature_prefix("b"), kWord = feature_prefix("w"),
                                    kFirst = feature_prefix("f"), kLast = feature_prefix("l"),
@@ -790,13 +791,14 @@ class EntityPass {
     const uint32_t tb = run.tb, te = run.te;
     auto text = [&](const FeaturePrefix& p, std::string_view v) { add(p, text_hash(v), v, std::string_view()); };
     // a token, or the sentence boundary when t is outside [sb, se)
+    auto word = [&](uint32_t t) { return with_words ? folded(t) : std::string_view(); };
     auto token = [&](const FeaturePrefix& p, uint32_t t, bool inside, std::string_view boundary) {
-      if (inside) add(p, hashes_[t], folded(t), std::string_view());
+      if (inside) add(p, hashes_[t], word(t), std::string_view());
       else text(p, boundary);
     };
     auto pair = [&](const FeaturePrefix& p, uint32_t a, bool a_inside, uint32_t b, bool b_inside) {
       uint64_t ha = a_inside ? hashes_[a] : text_hash(kBegin), hb = b_inside ? hashes_[b] : text_hash(kEnd);
-      add(p, combine_hashes(ha, hb), a_inside ? folded(a) : kBegin, b_inside ? folded(b) : kEnd);
+      add(p, combine_hashes(ha, hb), a_inside ? word(a) : kBegin, b_inside ? word(b) : kEnd);
     };
     text(kBias, "");
     for (uint32_t t = tb; t < te; ++t) token(kWord, t, true, {});
