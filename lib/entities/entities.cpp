@@ -494,12 +494,14 @@ class EntityPass {
     item_of_.assign(se - sb, -1);
     for (size_t k = 0; k < items_.size(); ++k)
       for (uint32_t t = items_[k].tb; t < items_[k].te; ++t) item_of_[t - sb] = static_cast<int32_t>(k);
-    part_of_.assign(se - sb, false);
-    for (const Cand& c : part_cands_) part_of_[c.tb - sb] = true;
 
     // Capitalised words the dictionaries do not know, and their cues.
     size_t k = 0;  // next item
     for (uint32_t i = sb; i < se;) {
+      if (!doc_.tokens[i].is(kTokUpperInitial)) {  // most words: no name starts there
+        ++i;
+        continue;
+      }
       while (k < items_.size() && items_[k].te <= i) ++k;
       if (k < items_.size() && items_[k].tb <= i) {
         i = items_[k].te;
@@ -582,7 +584,12 @@ class EntityPass {
   // A company or institution word ("Bank", "Conseil"): its own token is a cue of that kind.
   bool is_org_word(uint32_t t) const { return has_cue(t, R::Cue::org_suffix); }
 
-  bool part_token(uint32_t t) const { return part_of_[t - sentence_begin_]; }
+  // Whether token t of the current sentence is a hyphenated word with names among its parts.
+  bool part_token(uint32_t t) const {
+    for (const Cand& c : part_cands_)  // most often none
+      if (c.tb == t) return true;
+    return false;
+  }
 
   // "NAVO-verband", "Belgium-Ukraine": the parts of a hyphenated word that are names.
   void hyphen_parts(uint32_t t) {
@@ -1270,7 +1277,6 @@ class EntityPass {
   std::vector<Item> items_;
   uint32_t sentence_begin_ = 0;
   std::vector<int32_t> item_of_;
-  std::vector<bool> part_of_;
   std::vector<Run> unknown_;
   std::vector<Cand> part_cands_;
   std::vector<Cand> names_, out_;
