@@ -330,6 +330,9 @@ class EntityPass {
     doc_.mentions.reserve(doc_.mentions.size() + 16 + bytes / 64);
     doc_.entities.reserve(doc_.entities.size() + 8 + bytes / 256);
     roles_.reserve(doc_.entities.capacity());
+    names_.reserve(32);
+    out_.reserve(32);
+    cands_.reserve(64);
   }
 
   // The sentences of one block: their names and mentions, resolved against what earlier
