@@ -18,6 +18,10 @@ constexpr uint8_t kAllLangs = 0x0F;
 // The kinds of lib/lang/<lang>/entity_cues.tsv, in the order of EntityRecognizer::Cue.
 constexpr std::string_view kCueNames[] = {"speech",      "honorific",   "org_suffix", "org_prefix", "loc_prefix",
                                           "our_country", "the_country", "of",         "article"};
+// The tag (PhraseMatcher::Node::tag) of a node with an entry other than function words and
+// particles: one best_entry() may choose.
+constexpr uint8_t kNodeNames = 1;
+
 uint8_t lang_bit(Lang l) { return static_cast<uint8_t>(1u << static_cast<int>(l)); }
 // A language's entries also apply to sentences whose language is unknown.
 uint8_t lang_mask(Lang l) { return static_cast<uint8_t>(lang_bit(l) | lang_bit(Lang::und)); }
@@ -93,6 +97,13 @@ absl::StatusOr<EntityRecognizer> EntityRecognizer::create(const Segmenter& segme
   r.segmenter_ = &segmenter;
   if (auto status = r.load(user_actors); !status.ok()) return status;
   r.matcher_.finalize();
+  // Nodes whose phrases are all function words or name particles name nothing alone.
+  r.matcher_.tag_nodes([&](const uint32_t* values, uint16_t count) -> uint8_t {
+    for (uint16_t k = 0; k < count; ++k)
+      if (r.entries_[values[k]].kind != EntryKind::particle && r.entries_[values[k]].kind != EntryKind::stopword)
+        return kNodeNames;
+    return 0;
+  });
   r.segmenter_ = nullptr;
   return r;
 }
@@ -423,7 +434,7 @@ class EntityPass {
       h = PhraseMatcher::extend(h, hashes_[j]);
       const PhraseMatcher::Node* node = j == i ? first_[i] : r_.matcher_.find(h);
       if (!node) break;
-      if (node->count)
+      if (node->tag & kNodeNames)
         if (const R::Entry* e = best_entry(*node, i, lang, caps)) {
           out = {i, j + 1, e};
           found = true;
