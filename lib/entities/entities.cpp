@@ -344,6 +344,11 @@ class EntityPass {
     names_.reserve(32);
     out_.reserve(32);
     cands_.reserve(64);
+    hashes_.reserve(256);  // a block's tokens
+    first_.reserve(256);
+    by_key_.reserve(16);
+    by_group_.reserve(16);
+    person_names_.reserve(16);
   }
 
   // The sentences of one block: their names and mentions, resolved against what earlier
