@@ -454,7 +454,7 @@ std::vector<const Name*> SentenceReader::noun_agents(const Trigger& tr, std::vec
     std::string_view prep = preposition_before(n);
     if (prep.empty()) continue;
     if (lex_.word_roles(prep) & kAgent) return {&n};
-    if (prep == "between") {
+    if (lex_.word_roles(prep) & kReciprocal) {
       // "a meeting between Zelenskyy and De Wever": the first meets the second.
       out.push_back(&n);
       for (const Name& other : names_)
