@@ -633,6 +633,7 @@ bool NumberReader::feed(State& s, const Item& it) const {
     case NumberWordKind::unit:
     case NumberWordKind::teen:
     case NumberWordKind::tens: {
+      if (s.open_hundred) return false;  // "3 cents et 21" goes on in digits, not "2 cents et une pièce"
       if (w.form & kFormArticle) ++s.article_items;
       if (s.prev != Prev::pending) {
         State before = s;
@@ -997,7 +998,8 @@ std::optional<NumberMatch> NumberParser::parse(const Document& doc, const Senten
   if (!m) return m;
   auto first = std::lower_bound(doc.tokens.begin() + sentence.token_begin, doc.tokens.begin() + sentence.token_end, pos,
                                 [](const Token& t, uint32_t p) { return t.span.begin < p; });
-  m->token_end = token_after(doc, sentence, static_cast<uint32_t>(first - doc.tokens.begin()), m->span.end);
+  m->token_begin = static_cast<uint32_t>(first - doc.tokens.begin());
+  m->token_end = token_after(doc, sentence, m->token_begin, m->span.end);
   return m;
 }
 
@@ -1075,6 +1077,7 @@ void NumberParser::scan(const Document& doc, const Sentence& sentence, std::vect
       if (other) others->tokens.push_back(t);
       continue;
     }
+    m->token_begin = t;
     m->token_end = token_after(doc, sentence, t, m->span.end);
     covered = m->span.end;
     out.push_back(*m);
@@ -1084,8 +1087,10 @@ void NumberParser::scan(const Document& doc, const Sentence& sentence, std::vect
       uint32_t q = covered;
       while (q < token_end && !is_digit(text[q])) ++q;
       if (q >= token_end) break;
+      const uint32_t in_token = m->token_end - 1;
       m = reader.read(q, /*continuation=*/true);
       if (!m) break;
+      m->token_begin = in_token;
       m->token_end = token_after(doc, sentence, t, m->span.end);
       covered = m->span.end;
       out.push_back(*m);
