@@ -271,10 +271,12 @@ void SentenceQuantities::run() {
 // Text order; a longer quantity before a shorter one at the same place.
 void SentenceQuantities::sort() {
   if (doc_.quantities.size() - first_quantity_ < 2) return;
-  std::sort(doc_.quantities.begin() + static_cast<std::ptrdiff_t>(first_quantity_), doc_.quantities.end(),
-            [](const Quantity& a, const Quantity& b) {
-              return a.span.begin != b.span.begin ? a.span.begin < b.span.begin : a.span.end > b.span.end;
-            });
+  const auto first = doc_.quantities.begin() + static_cast<std::ptrdiff_t>(first_quantity_);
+  const auto order = [](const Quantity& a, const Quantity& b) {
+    return a.span.begin != b.span.begin ? a.span.begin < b.span.begin : a.span.end > b.span.end;
+  };
+  // Mostly found in order already: no records moved then.
+  if (!std::is_sorted(first, doc_.quantities.end(), order)) std::sort(first, doc_.quantities.end(), order);
 }
 
 void SentenceQuantities::handle(size_t i) {
@@ -690,6 +692,8 @@ QuantityRecognizer::Pass::Pass(const QuantityRecognizer& recognizer, Document& d
   // News text holds about a quantity per 500 bytes: room for most documents, so that the
   // records are not moved again and again while the vector grows.
   doc_.quantities.reserve(std::min<size_t>(doc_.text.size() / 256 + 16, 4096));
+  numbers_.reserve(32);
+  others_.tokens.reserve(64);
 }
 
 void QuantityRecognizer::Pass::block(const BlockRange& range) {
