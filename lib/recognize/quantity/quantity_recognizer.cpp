@@ -141,7 +141,7 @@ uint32_t SentenceQuantities::first_token(uint32_t pos) const {
 }
 
 // The longest key of a folded-text trie that ends right before `pos` (spaces between allowed)
-// and starts at one of the four tokens before `token` (the first token at or after `pos`).
+// and starts at one of the four tokens before `token` (the token `pos` lies in).
 Match SentenceQuantities::before(const KeyTrie& trie, uint32_t pos, uint32_t token) const {
   Match best;
   const uint32_t t = token;
@@ -192,7 +192,7 @@ CurrencyMatch SentenceQuantities::currency_at(uint32_t p, bool names) const {
 }
 
 // A currency right before `pos` ("$ 75", "c $ 16.4", "EUR 3m"), the longest; none when an
-// earlier amount took it ("10 $ 30 $"). `token`: the first token at or after `pos`.
+// earlier amount took it ("10 $ 30 $"). `token`: the token `pos` lies in.
 CurrencyMatch SentenceQuantities::currency_before(uint32_t pos, uint32_t token) const {
   const uint32_t t = token;
   if (t == s_.token_begin) return {};
