@@ -33,7 +33,7 @@ class StageClock {
 }  // namespace
 
 std::string_view stage_name(Stage s) {
-  static constexpr std::string_view names[] = {"normalize", "structure", "langid", "segment", "map_spans"};
+  static constexpr std::string_view names[] = {"normalize", "structure", "langid", "segment", "times", "map_spans"};
   return names[static_cast<int>(s)];
 }
 
@@ -56,11 +56,13 @@ absl::StatusOr<absl::CivilDay> parse_reference_date(std::string_view text) {
   return day;
 }
 
-Engine::Engine(Normalizer normalizer, StructureDetector structure, LanguageDetector langid, Segmenter segmenter)
+Engine::Engine(Normalizer normalizer, StructureDetector structure, LanguageDetector langid, Segmenter segmenter,
+               TimeRecognizer times)
     : normalizer_(std::move(normalizer)),
       structure_(std::move(structure)),
       langid_(std::move(langid)),
-      segmenter_(std::move(segmenter)) {}
+      segmenter_(std::move(segmenter)),
+      times_(std::move(times)) {}
 
 absl::StatusOr<std::unique_ptr<Engine>> Engine::create() {
   auto normalizer = Normalizer::create();
@@ -71,8 +73,10 @@ absl::StatusOr<std::unique_ptr<Engine>> Engine::create() {
   if (!langid.ok()) return langid.status();
   auto segmenter = Segmenter::create();
   if (!segmenter.ok()) return segmenter.status();
-  return std::unique_ptr<Engine>(
-      new Engine(*std::move(normalizer), *std::move(structure), *std::move(langid), *std::move(segmenter)));
+  auto times = TimeRecognizer::create(*segmenter);
+  if (!times.ok()) return times.status();
+  return std::unique_ptr<Engine>(new Engine(*std::move(normalizer), *std::move(structure), *std::move(langid),
+                                            *std::move(segmenter), *std::move(times)));
 }
 
 absl::StatusOr<std::unique_ptr<Document>> Engine::analyze(std::string_view input, const AnalyzeOptions& options,
@@ -103,6 +107,15 @@ absl::StatusOr<std::unique_ptr<Document>> Engine::analyze(std::string_view input
   clock.mark(Stage::langid);
   langid_.detect(*doc, options.language);
 
+  // Times (and events, which use them) are resolved against the reference date: the caller's,
+  // else the article's own, found before the blocks are read.
+  const bool want_times = (options.outputs & (kOutputTimes | kOutputEvents)) != 0;
+  TimeScratch time_scratch;
+  if (want_times && !doc->reference_date) {
+    clock.mark(Stage::times);
+    doc->reference_date = times_.find_reference_date(*doc, segmenter_, time_scratch);
+  }
+
   // Then block by block, each through every later stage while it is in cache: the time per
   // byte does not grow with the document, and tokens need no room beyond one block.
   BlockTokens block;
@@ -111,6 +124,10 @@ absl::StatusOr<std::unique_ptr<Document>> Engine::analyze(std::string_view input
     block.reset(b, static_cast<uint32_t>(doc->sentences.size()));
     clock.mark(Stage::segment);
     segmenter_.segment(*doc, block);
+    if (want_times && !doc->blocks[b].is_furniture()) {
+      clock.mark(Stage::times);
+      times_.recognize(*doc, block, time_scratch);
+    }
     if (options.keep_tokens) doc->tokens.insert(doc->tokens.end(), block.tokens.begin(), block.tokens.end());
   }
 

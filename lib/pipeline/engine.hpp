@@ -11,6 +11,7 @@
 #include "absl/time/civil_time.h"
 #include "langid/langid.hpp"
 #include "model/document.hpp"
+#include "recognize/time/time_recognizer.hpp"
 #include "segment/segment.hpp"
 #include "structure/structure.hpp"
 #include "text/normalize.hpp"
@@ -42,7 +43,7 @@ struct AnalyzeOptions {
 };
 
 // The pipeline's stages, in order.
-enum class Stage : uint8_t { normalize, structure, langid, segment, map_spans, count };
+enum class Stage : uint8_t { normalize, structure, langid, segment, times, map_spans, count };
 std::string_view stage_name(Stage s);
 
 // Seconds spent in each stage, summed over analyze() calls: how the benchmark measures stages.
@@ -62,12 +63,14 @@ class Engine {
                                                     StageTimes* times = nullptr) const;
 
  private:
-  Engine(Normalizer normalizer, StructureDetector structure, LanguageDetector langid, Segmenter segmenter);
+  Engine(Normalizer normalizer, StructureDetector structure, LanguageDetector langid, Segmenter segmenter,
+         TimeRecognizer times);
 
   Normalizer normalizer_;
   StructureDetector structure_;
   LanguageDetector langid_;
   Segmenter segmenter_;
+  TimeRecognizer times_;
 };
 
 }  // namespace eventwire::internal

@@ -1,0 +1,28 @@
+// The parser of date and time expressions over the pieces of one sentence (see
+// time_lexicon.hpp): it finds where expressions start (around trigger words and digits), reads
+// the longest expression the rules allow there, resolves it against the reference date and the
+// sentence's tense, and writes it as TIMEX3 values.
+#pragma once
+
+#include <vector>
+
+#include "absl/time/civil_time.h"
+#include "model/document.hpp"
+#include "recognize/time/time_lexicon.hpp"
+
+namespace eventwire::internal {
+
+class NumberParser;
+
+struct SentenceContext {
+  const Document* doc = nullptr;
+  const Sentence* sentence = nullptr;
+  const std::vector<Piece>* pieces = nullptr;
+  Lang lang = Lang::en;
+  const absl::CivilDay* reference = nullptr;  // null: relative expressions stay unresolved
+};
+
+// Appends the time expressions of the sentence to `out` (spans in normalised text).
+void parse_times(const TimeLexicon& lexicon, const SentenceContext& context, std::vector<TimeExpr>& out);
+
+}  // namespace eventwire::internal

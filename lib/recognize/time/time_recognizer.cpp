@@ -1,0 +1,119 @@
+#include "recognize/time/time_recognizer.hpp"
+
+#include "recognize/time/time_parser.hpp"
+#include "segment/segment.hpp"
+
+namespace eventwire::internal {
+
+namespace {
+
+// The language a sentence's times are read in: its own, else the document's, else English.
+Lang time_language(const Document& doc, Lang sentence_language) {
+  if (sentence_language != Lang::und) return sentence_language;
+  return doc.language != Lang::und ? doc.language : Lang::en;
+}
+
+// "2024-02-26": a whole date with its year.
+bool is_full_date(const std::string& value) {
+  if (value.size() != 10 || value[4] != '-' || value[7] != '-') return false;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (value[i] < '0' || value[i] > '9') return false;
+  return true;
+}
+
+}  // namespace
+
+absl::StatusOr<TimeRecognizer> TimeRecognizer::create(const Segmenter& segmenter) {
+  auto en = TimeLexicon::create(Lang::en, segmenter);
+  if (!en.ok()) return en.status();
+  auto nl = TimeLexicon::create(Lang::nl, segmenter);
+  if (!nl.ok()) return nl.status();
+  auto fr = TimeLexicon::create(Lang::fr, segmenter);
+  if (!fr.ok()) return fr.status();
+  return TimeRecognizer({*std::move(en), *std::move(nl), *std::move(fr)});
+}
+
+void TimeRecognizer::recognize(Document& doc, const BlockTokens& block, TimeScratch& scratch) const {
+  const absl::CivilDay* reference = doc.reference_date ? &*doc.reference_date : nullptr;
+  for (uint32_t k = 0; k < block.sentence_count(); ++k) {
+    const Sentence& sentence = doc.sentences[block.first_sentence + k];
+    scratch.pieces.clear();
+    for (const Token& t : block.sentence(k)) append_pieces(doc.text, t, scratch.pieces);
+    SentenceContext context;
+    context.doc = &doc;
+    context.sentence = &sentence;
+    context.pieces = &scratch.pieces;
+    context.lang = time_language(doc, sentence.language);
+    context.reference = reference;
+    parse_times(lexicon(context.lang), context, doc.times);
+  }
+}
+
+std::optional<absl::CivilDay> TimeRecognizer::find_reference_date(const Document& doc, const Segmenter& segmenter,
+                                                                  TimeScratch& scratch) const {
+  // Where an article's date is written: the title, bylines and page furniture, and the start of
+  // the first paragraphs (datelines). A date after a publication cue wins over the others.
+  constexpr uint32_t kDatelineBytes = 160;
+  constexpr int kLeadBlocks = 4;
+  std::optional<absl::CivilDay> best;
+  int best_rank = 0;
+  int paragraphs = 0;
+  for (uint32_t b = 0; b < doc.blocks.size(); ++b) {
+    const Block& block = doc.blocks[b];
+    int rank = 0;
+    Span span = block.content;
+    const bool furniture = block.is_furniture() || block.kind == BlockKind::caption;
+    if (block.kind == BlockKind::title || furniture) {
+      rank = 2;
+    } else if (block.kind == BlockKind::paragraph || block.kind == BlockKind::heading) {
+      if (paragraphs++ >= kLeadBlocks) continue;
+      rank = 1;
+      if (span.size() > kDatelineBytes) span.end = span.begin + kDatelineBytes;
+    } else {
+      continue;
+    }
+    if (span.size() > 400) continue;  // long blocks are article text, not a dateline
+    const Lang lang = time_language(doc, block.language);
+    const TimeLexicon& lex = lexicon(lang);
+    scratch.tokens.clear();
+    segmenter.tokenize(doc.text, doc.folded, span, lang, scratch.tokens);
+    scratch.pieces.clear();
+    for (const Token& t : scratch.tokens) append_pieces(doc.text, t, scratch.pieces);
+    if (scratch.pieces.empty()) continue;
+    // A publication cue makes every date after it the article's.
+    uint32_t cue_end = 0;
+    bool cued = false;
+    for (uint32_t i = 0; i < scratch.pieces.size() && !cued; ++i)
+      lex.match(doc.folded, scratch.pieces, i, [&](const TimeWord& w, uint32_t e) {
+        if (w.cls == TimeClass::published && (w.alone || e < scratch.pieces.size())) {
+          cued = true;
+          cue_end = scratch.pieces[e - 1].span.end;
+        }
+      });
+    Sentence sentence;
+    sentence.span = span;
+    sentence.block = b;
+    sentence.language = lang;
+    SentenceContext context;
+    context.doc = &doc;
+    context.sentence = &sentence;
+    context.pieces = &scratch.pieces;
+    context.lang = lang;
+    scratch.found.clear();
+    parse_times(lex, context, scratch.found);
+    for (const TimeExpr& t : scratch.found) {
+      if (!is_full_date(t.value.substr(0, 10)) || (t.kind != TimeKind::date && t.kind != TimeKind::datetime)) continue;
+      int r = cued && t.span.begin >= cue_end ? 3 : rank;
+      if (r > best_rank) {
+        best_rank = r;
+        best = absl::CivilDay(std::stoi(t.value.substr(0, 4)), std::stoi(t.value.substr(5, 2)),
+                              std::stoi(t.value.substr(8, 2)));
+      }
+      break;
+    }
+    if (best_rank == 3) break;
+  }
+  return best;
+}
+
+}  // namespace eventwire::internal
