@@ -124,7 +124,10 @@ absl::StatusOr<std::unique_ptr<Document>> Engine::analyze(std::string_view input
     block.reset(b, static_cast<uint32_t>(doc->sentences.size()));
     clock.mark(Stage::segment);
     segmenter_.segment(*doc, block);
-    if (want_times && !doc->blocks[b].is_furniture()) {
+    // Page furniture carries no article content, unless it is all the text there is (a caller
+    // asking for the dates of one short string).
+    const bool content = !doc->blocks[b].is_furniture() || doc->blocks.size() == 1;
+    if (want_times && content) {
       clock.mark(Stage::times);
       times_.recognize(*doc, block, time_scratch);
     }

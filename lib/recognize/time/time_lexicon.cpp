@@ -127,7 +127,8 @@ bool read_value(TimeClass cls, std::string_view v, TimeWord& w, std::vector<std:
     case TimeClass::relative:
     case TimeClass::relative_after:
       if (v == "this") w.a = 0;
-      else if (v == "next") w.a = 1;
+      else if (v == "next") w.a = 1, w.b = 1;  // a weekday: the one of next week
+      else if (v == "coming") w.a = 1;        // a weekday: the first after today
       else if (v == "last") w.a = -1;
       else return false;
       return true;
@@ -238,7 +239,10 @@ void append_pieces(std::string_view text, const Token& t, std::vector<Piece>& ou
   uint32_t i = b;
   while (i < e) {
     char c = text[i];
-    if (c == '-') {  // a hyphen inside a word joins its parts; they become pieces of their own
+    if (c == '-') {
+      // A hyphen between letters joins the parts of a word ("mid-February", "après-midi"): the
+      // parts become pieces. Next to digits it is a dash of its own ("13-15", "2024-02-26").
+      if ((i > b && is_digit(text[i - 1])) || (i + 1 < e && is_digit(text[i + 1]))) push(i, i + 1, Piece::punct);
       ++i;
       continue;
     }
@@ -322,18 +326,23 @@ absl::StatusOr<TimeLexicon> TimeLexicon::create(Lang lang, const Segmenter& segm
     // Cut the phrase into pieces exactly as the text will be.
     tokens.clear();
     pieces.clear();
-    segmenter.tokenize(phrase, phrase, {0, static_cast<uint32_t>(phrase.size())}, lang, tokens);
-    for (const Token& t : tokens) append_pieces(phrase, t, pieces);
+    // A phrase ending with an elision ("l'", "jusqu'") is cut as it is before a word.
+    const bool elision = phrase.back() == '\'';
+    std::string cut(phrase);
+    if (elision) cut += 'x';
+    segmenter.tokenize(cut, cut, {0, static_cast<uint32_t>(cut.size())}, lang, tokens);
+    for (const Token& t : tokens) append_pieces(cut, t, pieces);
+    if (elision && !pieces.empty()) pieces.pop_back();
     if (pieces.empty()) return bad("empty phrase");
     Entry entry;
     entry.word = w;
-    for (size_t k = 1; k < pieces.size(); ++k) entry.rest.emplace_back(slice(phrase, pieces[k].span));
-    const std::string_view first = slice(phrase, pieces[0].span);
+    for (size_t k = 1; k < pieces.size(); ++k) entry.rest.emplace_back(slice(cut, pieces[k].span));
+    const std::string first(slice(cut, pieces[0].span));
     lex.first_piece_[first].push_back(static_cast<uint32_t>(lex.entries_.size()));
     lex.entries_.push_back(std::move(entry));
     if (is_trigger_class(w.cls))
       for (const Piece& p : pieces)
-        if (p.kind == Piece::word) trigger_pieces.emplace_back(slice(phrase, p.span), pieces.size() == 1);
+        if (p.kind == Piece::word) trigger_pieces.emplace_back(slice(cut, p.span), pieces.size() == 1);
   }
   // The words of trigger phrases are triggers, except the function words inside longer phrases
   // ("the", "de", "of" of "the day after tomorrow", "dag van de arbeid").

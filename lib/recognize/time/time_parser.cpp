@@ -33,6 +33,7 @@ struct Expr {
   bool unresolved = false;      // relative, but there is no reference date
   bool bare_number = false;     // only a number (a range side: "10 to 22 August", "5 to 7 pm")
   bool weekday_range = false;   // set: every week from one weekday to another
+  bool day_only = false;        // a weekday and a day number without a month ("mercredi 13")
   int number = 0;
 };
 
@@ -104,6 +105,16 @@ class Parser {
     return i < n_ && p_[i].kind == Piece::punct && p_[i].span.size() == 1 && text_[p_[i].span.begin] == c;
   }
   bool is_word(uint32_t i) const { return i < n_ && p_[i].kind == Piece::word; }
+  // The end of a date: the end of the sentence, or punctuation that is not part of a time
+  // ("11:00") or number ("96.5").
+  bool date_end(uint32_t i) const {
+    if (i >= n_) return true;
+    if (p_[i].kind != Piece::punct) return false;
+    char c = text_[p_[i].span.begin];
+    if (c == ':' || c == '\'' || c == '(' || c == '[' || c == '-' || c == '/') return false;
+    if ((c == '.' || c == ',') && is_number(i + 1) && !p_[i + 1].space_before) return false;
+    return true;
+  }
   // The end of the sentence or punctuation (not an apostrophe or an opening bracket) at i.
   bool boundary(uint32_t i) const {
     if (i >= n_) return true;
@@ -498,9 +509,20 @@ class Parser {
     auto day = day_number(j);
     if (!day) return std::nullopt;
     uint32_t k = day->end;
+    char sep = 0;  // "8/Oct/2012", "31-dec-2019"
     if (k < n_ && is_cue(k, Cue::of) && month_name(cue(k, Cue::of))) k = cue(k, Cue::of);
+    else if ((is_punct(k, '/') || is_punct(k, '-')) && !p_[k].space_before && month_name(k + 1))
+      sep = text_[p_[k++].span.begin];
     auto month = month_name(k);
     if (!month) return std::nullopt;
+    if (sep) {
+      uint32_t y = month->end;
+      if (!is_punct(y, sep)) return std::nullopt;
+      auto year = year_number(y + 1, true);
+      const int m = static_cast<int>(month->value), dd = static_cast<int>(day->value);
+      if (!year || !valid_date(static_cast<int>(year->value), m, dd)) return std::nullopt;
+      return full_date(i, year->end, static_cast<int>(year->value), m, dd);
+    }
     const int m = static_cast<int>(month->value), dd = static_cast<int>(day->value);
     if (!valid_day_month(m, dd)) return std::nullopt;
     uint32_t e = month->end;
@@ -509,7 +531,7 @@ class Parser {
     if (is_cue(y, Cue::of) && year_number(cue(y, Cue::of), false)) y = cue(y, Cue::of);
     if (auto year = year_number(y, true)) {
       const bool two = year->digits == 2;
-      if (!two || boundary(year->end) || is_cue(year->end, Cue::at) || is_cue(year->end, Cue::to)) {
+      if (!two || date_end(year->end) || is_cue(year->end, Cue::at) || is_cue(year->end, Cue::to)) {
         if (valid_date(static_cast<int>(year->value), m, dd))
           return full_date(i, year->end, static_cast<int>(year->value), m, dd);
       }
@@ -544,7 +566,7 @@ class Parser {
     uint32_t y = is_punct(e, ',') ? e + 1 : e;
     if (auto year = year_number(y, true)) {
       const bool two = year->digits == 2;
-      if ((!two || boundary(year->end)) && valid_date(static_cast<int>(year->value), m, dd))
+      if ((!two || date_end(year->end)) && valid_date(static_cast<int>(year->value), m, dd))
         return full_date(i, year->end, static_cast<int>(year->value), m, dd);
     }
     // A four-digit number after the day is a year only as above; a larger day number is no day.
@@ -669,13 +691,18 @@ class Parser {
     return p;
   }
 
-  // A holiday: "Christmas", "Pâques 2018", "Koningsdag".
+  // A holiday: "Christmas", "Pâques 2018", "Koningsdag", "last Easter", "next Halloween".
   std::optional<Expr> holiday(uint32_t i) {
     uint32_t j = skip_article(i), e;
+    int rel = 2;
+    if (const TimeWord* r = hit(j, TimeClass::relative, e); r && hit(e, TimeClass::holiday)) {
+      rel = r->a;
+      j = e;
+    }
     const TimeWord* h = hit(j, TimeClass::holiday, e);
     if (!h) h = hit(i, TimeClass::holiday, e), j = i;
     if (!h) return std::nullopt;
-    if (!h->alone && !(i > 0 && (is_cue(i - 1, Cue::on) || is_cue(i - 1, Cue::at) || is_cue(i - 1, Cue::since) ||
+    if (!h->alone && rel == 2 && !(i > 0 && (is_cue(i - 1, Cue::on) || is_cue(i - 1, Cue::at) || is_cue(i - 1, Cue::since) ||
                                  is_cue(i - 1, Cue::until) || is_cue(i - 1, Cue::before) || is_cue(i - 1, Cue::after))))
       return std::nullopt;
     auto date_in = [h](int year) {
@@ -709,17 +736,16 @@ class Parser {
       else x.unresolved = true;
       return x;
     }
-    // The occurrence the tense points at (nearest when none).
+    // The occurrence the tense points at: the last one in the past tense, else the coming one.
     const int ry = static_cast<int>(ref_->year());
-    Tense t = tense_at(i);
+    const Tense t = rel == -1 ? Tense::past : rel == 1 ? Tense::future : tense_at(i);
     absl::CivilDay best = date_in(ry);
-    long best_distance = -1;
     for (int year = ry - 1; year <= ry + 1; ++year) {
       absl::CivilDay d = date_in(year);
-      if (t == Tense::past && d > *ref_) continue;
-      if (t == Tense::future && d < *ref_) continue;
-      long distance = d > *ref_ ? d - *ref_ : *ref_ - d;
-      if (best_distance < 0 || distance < best_distance) best = d, best_distance = distance;
+      if (t == Tense::past ? (rel == -1 ? d < *ref_ : d <= *ref_) : (rel == 1 ? d > *ref_ : d >= *ref_)) {
+        best = d;
+        if (t != Tense::past) break;
+      }
     }
     x.point = day_point(best);
     x.point.anchored = true;
@@ -874,7 +900,10 @@ class Parser {
         x.end = year->end;
       } else {
         x.end = e;
-        if (ref_) {
+        if (ref_ && nth < 0) {
+          x.point = period(*ref_, unit, -1);  // "the last quarter": the one before this one
+          x.point.anchored = true;
+        } else if (ref_) {
           x.point.year = static_cast<int>(ref_->year());
           x.point.anchored = true;
         }
@@ -973,10 +1002,13 @@ class Parser {
       if (rel == 0) return std::nullopt;
     }
     Grain g = static_cast<Grain>(u->a);
-    if (g == Grain::night || g == Grain::hour || g == Grain::minute || g == Grain::second || g == Grain::season)
-      g = Grain::day;
+    if (g == Grain::hour || g == Grain::minute || g == Grain::second) {
+      g = Grain::day;  // "next hour": today
+      rel = 0;
+    }
+    if (g == Grain::night) g = Grain::day;
     if (!ref_) return relative_point(i, e, Point{});
-    return relative_point(i, e, period(*ref_, g, g == Grain::day ? rel : rel));
+    return relative_point(i, e, period(*ref_, g, rel));
   }
 
   // A weekday: "on Tuesday" (by the tense), "last Friday", "mardi prochain", "volgende week
@@ -985,6 +1017,7 @@ class Parser {
     uint32_t j = i, e;
     int rel = 2;  // 2: none
     int week_rel = 2;
+    bool next_week = false;  // "next Tuesday": the Tuesday of next week
     // "volgende week dinsdag", "next week Tuesday", "deze week maandag"
     if (const TimeWord* r = hit(j, TimeClass::relative, e)) {
       uint32_t k;
@@ -1001,6 +1034,7 @@ class Parser {
       if (week_rel == 2) {
         if (!hit(e, TimeClass::weekday)) return std::nullopt;
         rel = r->a;
+        next_week = r->b == 1;
         j = e;
       }
     }
@@ -1042,6 +1076,7 @@ class Parser {
       if (week_rel == 2) {
         if (const TimeWord* r2 = hit(wend, TimeClass::relative_after, a)) {
           rel = r2->a;
+          next_week = r2->b == 1;
           end = a;
         }
       }
@@ -1060,12 +1095,14 @@ class Parser {
       if (week_rel != 2) {
         absl::CivilDay monday = *ref_ - (iso_weekday(*ref_) - 1) + 7 * week_rel;
         d = monday + (weekday - 1);
+      } else if (rel == 1 && next_week) {
+        d = *ref_ - (iso_weekday(*ref_) - 1) + 7 + (weekday - 1);
       } else if (rel == 1) {
         d = choose_weekday(weekday, *ref_ + 1, Tense::future);
       } else if (rel == -1) {
         d = choose_weekday(weekday, *ref_ - 1, Tense::past);
       } else if (rel == 0) {
-        d = *ref_ - (iso_weekday(*ref_) - 1) + (weekday - 1);
+        d = choose_weekday(weekday, *ref_, Tense::future);
       } else {
         d = choose_weekday(weekday, *ref_, tense_at(i));
       }
@@ -1110,6 +1147,7 @@ class Parser {
       Expr x;
       x.begin = i;
       x.end = day->end;
+      x.day_only = true;
       const int dd = static_cast<int>(day->value);
       if (!ref_) {
         x.point.grain = Grain::day;
@@ -1274,6 +1312,81 @@ class Parser {
     return x;
   }
 
+  // A day of the month alone: "the 24th", "le 16", "op de 15de", "on the 15th": this month's, or
+  // the next (the last in the past tense) when it has passed.
+  std::optional<Expr> day_of_month(uint32_t i) {
+    uint32_t j = i;
+    if (is_cue(j, Cue::on)) j = cue(j, Cue::on);
+    if (!is_cue(j, Cue::the)) return std::nullopt;
+    j = cue(j, Cue::the);
+    auto day = day_number(j);
+    if (!day || !ref_) return std::nullopt;
+    const uint32_t e = day->end;
+    if (!date_end(e) && !is_cue(e, Cue::at) && !is_cue(e, Cue::of)) return std::nullopt;
+    if (is_cue(e, Cue::of) && !date_end(cue(e, Cue::of))) return std::nullopt;
+    const int d = static_cast<int>(day->value);
+    const bool past = tense_at(i) == Tense::past;
+    absl::CivilMonth m(*ref_);
+    if (past && d > ref_->day()) m -= 1;
+    if (!past && d < ref_->day()) m += 1;
+    while (d > days_in_month(static_cast<int>(m.year()), m.month())) m += past ? -1 : 1;
+    Expr x;
+    x.begin = i == j - 1 || !is_cue(i, Cue::on) ? i : i;
+    x.end = e;
+    x.point = day_point(absl::CivilDay(m.year(), m.month(), d));
+    x.point.anchored = true;
+    return x;
+  }
+
+  // "the month of May", "le mois de mars", "au mois d'avril", "de maand mei".
+  std::optional<Expr> month_word(uint32_t i) {
+    uint32_t j = skip_article(i), e;
+    const TimeWord* u = hit(j, TimeClass::unit, e);
+    if (!u || u->a != static_cast<int16_t>(Grain::month) || u->b) return std::nullopt;
+    if (is_cue(e, Cue::of)) e = cue(e, Cue::of);
+    else if (is_cue(e, Cue::from)) e = cue(e, Cue::from);
+    std::optional<Expr> m = month_year(e);
+    if (!m) m = month_alone(e);
+    if (!m) {
+      auto name = month_name(e);
+      if (!name) return std::nullopt;
+      m = month_only(e, name->end, static_cast<int>(name->value), kUnknown);
+    }
+    m->begin = i;
+    return m;
+  }
+
+  // A month and a relative year: "volgend jaar maart", "March next year", "mars de l'année prochaine".
+  std::optional<Expr> month_relative_year(uint32_t i) {
+    int month = 0;
+    uint32_t end = kNone;
+    std::optional<Expr> year;
+    if (auto m = month_name(i)) {
+      uint32_t k = m->end;
+      if (is_cue(k, Cue::of)) k = cue(k, Cue::of);
+      else if (is_cue(k, Cue::from)) k = cue(k, Cue::from);
+      year = relative_period(k);
+      month = static_cast<int>(m->value);
+      if (year) end = year->end;
+    } else if ((year = relative_period(i))) {
+      if (auto m = month_name(year->end)) {
+        month = static_cast<int>(m->value);
+        end = m->end;
+      }
+    }
+    if (!year || end == kNone || year->point.grain != Grain::year) return std::nullopt;
+    Expr x = *year;
+    x.begin = i;
+    x.end = end;
+    if (!x.unresolved) {
+      x.point = month_point(year->point.year, month);
+      x.point.anchored = true;
+    } else {
+      x.point.grain = Grain::month;
+    }
+    return x;
+  }
+
   // The dates that name themselves: digits, day and month, month and year, a year, a season...
   std::optional<Expr> core_date(uint32_t i) {
     std::optional<Expr> best;
@@ -1299,6 +1412,9 @@ class Parser {
     take(century(i));
     take(quarter_word(i));
     take(decade_words(i));
+    take(day_of_month(i));
+    take(month_word(i));
+    take(month_relative_year(i));
     if (is_cue(i, Cue::the) && (is_number(cue(i, Cue::the)) || is_punct(cue(i, Cue::the), '\''))) {
       if (auto d = digit_date(cue(i, Cue::the)); d && d->point.grain == Grain::decade) {
         d->begin = i;
@@ -1522,8 +1638,7 @@ class Parser {
         uint32_t j = e.end;
         if (is_punct(j, ',') || is_punct(j, '-')) ++j;
         bool at = false;
-        for (Cue c : {Cue::at, Cue::in, Cue::around})
-          if (c != Cue::around && is_cue(j, c)) j = cue(j, c), at = true;
+        if (is_cue(j, Cue::at)) j = cue(j, Cue::at), at = true;
         if (auto t = time_expr(j, at || e.point.day_part != DayPart::none)) {
           if (t->point.hour != kUnknown || (t->point.day_part != DayPart::none && e.point.day_part == DayPart::none)) {
             combine(e, *t);
@@ -1725,13 +1840,19 @@ class Parser {
     uint32_t k = c->end;
     if (rel == 2) {
       const TimeWord* r = hit(k, TimeClass::relative, e);
-      if (!r || r->a == 0) return std::nullopt;
-      rel = r->a;
-      k = e;
+      if (r && r->a != 0) {
+        rel = r->a;
+        k = e;
+      }
     }
     const TimeWord* u = hit(k, TimeClass::unit, e);
     if (!u) return std::nullopt;
-    if (rel == 2) return std::nullopt;
+    if (rel == 2) {
+      uint32_t a;
+      const TimeWord* ra = hit(e, TimeClass::relative_after, a);
+      if (!ra || ra->a == 0) return std::nullopt;
+      rel = ra->a;
+    }
     if (const TimeWord* ra = hit(e, TimeClass::relative_after, k); ra && ra->a == rel) e = k;  // "3 mois suivants"
     Grain g = static_cast<Grain>(u->a);
     Expr x;
@@ -1834,19 +1955,13 @@ class Parser {
   // One side of a range: a date or time, or a number that the other side completes.
   std::optional<Expr> range_side(uint32_t i, bool allow_dot_time) {
     std::optional<Expr> best = point_expr(i);
-    if (auto t = time_expr(i, allow_dot_time); t && (!best || t->end > best->end)) best = t;
+    if (auto t = time_expr(i, false); t && (!best || t->end > best->end)) best = t;
+    if (allow_dot_time && (!best || best->kind != TimeKind::time)) {
+      if (auto t = time_expr(i, false); t && (!best || t->end >= best->end)) best = t;
+    }
     if (is_number(i)) {
       auto c = count(i, false);
-      if (c && c->integer && c->digits <= 2 && (!best || best->end <= c->end)) {
-        if (!best || best->end < c->end || best->point.grain == Grain::year) {
-          Expr x;
-          x.begin = i;
-          x.end = c->end;
-          x.bare_number = true;
-          x.number = static_cast<int>(c->value);
-          if (!best || best->end < x.end) best = x;
-        }
-      } else if (c && c->ordinal && (!best || best->end <= c->end)) {
+      if (c && (c->integer || c->ordinal) && c->digits <= 2 && (!best || best->end <= c->end)) {
         Expr x;
         x.begin = i;
         x.end = c->end;
@@ -1854,6 +1969,10 @@ class Parser {
         x.number = static_cast<int>(c->value);
         best = x;
       }
+    }
+    if (best && best->day_only) {  // "samedi 13" before "au dimanche 15 juillet"
+      best->bare_number = true;
+      best->number = best->point.day;
     }
     return best;
   }
@@ -1887,27 +2006,34 @@ class Parser {
     if (auto d = date_expr(i); d && is_day_grain(d->point) && !d->point.has_clock()) {
       day = d;
     }
-    std::optional<Expr> best = range_at(i);
+    std::optional<Expr> best = range_at(i, false);
     if (day) {
       uint32_t k = day->end;
       if (is_punct(k, ',')) ++k;
-      if (auto r = range_at(k); r && is_time_only_range(*r)) {
+      if (auto r = range_at(k, true); r && is_time_only_range(*r)) {
         apply_day(*r, day->point);
         r->begin = i;
         if (!best || r->end > best->end) best = r;
       }
     }
     (void)j;
-    if (best && is_time_only_range(*best)) {
-      // a date after a range of times: "between 3 and 5 on 1/1/2015", "6-8 next monday"
-      uint32_t k = best->end;
+    // a date after a range of times: "between 3 and 5 on 1/1/2015", "6-8 next monday"
+    auto with_day_after = [&](Expr r) -> std::optional<Expr> {
+      uint32_t k = r.end;
       if (is_punct(k, ',')) ++k;
       for (Cue c : {Cue::on, Cue::the})
         if (is_cue(k, c)) k = cue(k, c);
       if (auto d = date_expr(k); d && (is_day_grain(d->point) || d->point.grain == Grain::part_of_day)) {
-        apply_day(*best, d->point);
-        best->end = d->end;
+        apply_day(r, d->point);
+        r.end = d->end;
+        return r;
       }
+      return std::nullopt;
+    };
+    if (best && is_time_only_range(*best)) {
+      if (auto r = with_day_after(*best)) best = r;
+    } else if (auto hours = range_at(i, true); hours && is_time_only_range(*hours)) {
+      if (auto r = with_day_after(*hours); r && (!best || r->end > best->end)) best = r;
     }
     return best;
   }
@@ -1925,7 +2051,7 @@ class Parser {
     }
   }
 
-  std::optional<Expr> range_at(uint32_t i) {
+  std::optional<Expr> range_at(uint32_t i, bool hours) {
     uint32_t j = i;
     bool between = false, from = false;
     if (uint32_t a = cue(j, Cue::between); a != kNone) between = true, j = a;
@@ -1957,54 +2083,54 @@ class Parser {
     r.begin = i;
     r.end = y->end;
     r.kind = TimeKind::range;
-    if (!reconcile(*x, *y, r, between || from || !dash)) return std::nullopt;
+    if (!reconcile(*x, *y, r, between || from || !dash, hours)) return std::nullopt;
     return r;
   }
 
   // Makes a range of two sides, each completing the other; false when they do not make one.
-  bool reconcile(Expr& x, Expr& y, Expr& r, bool cued) {
-    // two numbers: days of a month or hours, completed by what follows
+  // `hours`: bare numbers may be hours ("6-8" after "next monday").
+  bool reconcile(Expr& x, Expr& y, Expr& r, bool cued, bool hours) {
+    auto hour_of = [](const Expr& e) {
+      Expr t = e;
+      t.kind = TimeKind::time;
+      t.point = Point{};
+      t.point.grain = Grain::minute;
+      t.point.hour = e.number;
+      t.point.minute = 0;
+      return t;
+    };
     if (x.bare_number && y.bare_number) {
+      // days of a month: "between 3 and 12 of sept", "10 to 22 August 2012", "du 13 au 15 juillet"
       uint32_t k = y.end;
-      if (auto m = month_name(is_cue(k, Cue::of) ? cue(k, Cue::of) : k)) {
-        // "between 3 and 12 of sept", "10 to 22 August 2012": the month after the second number
-        auto date = day_month(y.begin);
-        if (!date) {
-          // "3 and 12 of sept": build from the month
-          uint32_t mk = is_cue(k, Cue::of) ? cue(k, Cue::of) : k;
-          auto mm = month_name(mk);
-          if (!mm) return false;
+      uint32_t mk = is_cue(k, Cue::of) ? cue(k, Cue::of) : k;
+      if (auto mm = month_name(mk)) {
+        std::optional<Expr> date = day_month(y.begin);
+        if (!date || !is_day_grain(date->point)) {
           Expr d = month_day(y.begin, mm->end, static_cast<int>(mm->value), y.number);
+          if (auto year = year_number(mm->end, false);
+              year && valid_date(static_cast<int>(year->value), static_cast<int>(mm->value), y.number))
+            d = full_date(y.begin, year->end, static_cast<int>(year->value), static_cast<int>(mm->value), y.number);
           date = d;
-          if (auto year = year_number(mm->end, false)) {
-            if (valid_date(static_cast<int>(year->value), static_cast<int>(mm->value), y.number))
-              date = full_date(y.begin, year->end, static_cast<int>(year->value), static_cast<int>(mm->value), y.number);
-          }
         }
-        if (!date || !is_day_grain(date->point)) return false;
-        return day_range(x, *date, r);
+        if (!valid_day_month(date->point.month, y.number)) return false;
+        date->begin = y.begin;
+        y = *date;
+        return day_range(x, y, r);
       }
-      // hours: "5 to 7 in the morning", "van 5 tot 6 's middags", "6-8" after a date
-      auto t = time_expr(y.begin, true);
-      if (!t || t->point.hour == kUnknown) return false;
-      if (x.number > 24) return false;
-      Expr tx = x;
-      tx.kind = TimeKind::time;
-      tx.point.grain = Grain::minute;
-      tx.point.hour = x.number;
-      tx.point.minute = 0;
-      return time_range(tx, *t, r, false);
+      // hours, when the end says so ("5 to 7 pm", "van 5 tot 6 's middags") or a date goes with them
+      if (x.number > 24 || y.number > 24) return false;
+      auto t = time_expr(y.begin, hours);
+      if (!t || t->point.hour == kUnknown || (!hours && t->end <= y.end && !hit(y.end, TimeClass::hour_word)))
+        return false;
+      y = *t;
+      return time_range(hour_of(x), y, r);
     }
     if (x.bare_number) {
-      if (y.kind == TimeKind::date && is_day_grain(y.point)) return day_range(x, y, r);
-      if (is_time_only(y) || y.kind == TimeKind::datetime) {
+      if (y.point.day != kUnknown && y.point.month != kUnknown && (y.kind == TimeKind::date || y.kind == TimeKind::datetime))
+        return day_range(x, y, r);
+      if (is_time_only(y)) {
         if (x.number > 24) return false;
-        Expr tx = x;
-        tx.kind = TimeKind::time;
-        tx.point.grain = Grain::minute;
-        tx.point.hour = x.number;
-        tx.point.minute = 0;
-        return time_range(tx, y, r, true);
+        return time_range(hour_of(x), y, r);
       }
       return false;
     }
@@ -2016,44 +2142,46 @@ class Parser {
         d.begin = y.begin;
         d.end = y.end;
         int year = x.point.year;
-        if (is_punct(y.end, ',') || is_number(y.end)) {
-          uint32_t k = is_punct(y.end, ',') ? y.end + 1 : y.end;
-          if (auto yr = year_number(k, false)) {
-            year = static_cast<int>(yr->value);
-            d.end = yr->end;
-            x.point.year = year;
-          }
+        uint32_t k = is_punct(y.end, ',') ? y.end + 1 : y.end;
+        if (auto yr = year_number(k, false)) {
+          year = static_cast<int>(yr->value);
+          d.end = yr->end;
+          x.point.year = year;
+          x.explicit_year = d.explicit_year = true;
+        }
+        if (year == kUnknown) {
+          d.point.day = y.number;
+          return date_range(x, d, r);
         }
         if (!valid_date(year, x.point.month, y.number)) return false;
         d.point = day_point(absl::CivilDay(year, x.point.month, y.number));
         d.point.anchored = x.point.anchored;
-        return date_range(x, d, r);
+        y = d;
+        return date_range(x, y, r);
       }
-      if (is_time_only(x) || x.kind == TimeKind::datetime) {
+      if (is_time_only(x) || (x.kind == TimeKind::datetime && x.point.hour != kUnknown)) {
         if (y.number > 24) return false;
-        auto t = time_expr(y.begin, true);
-        if (!t || t->point.hour == kUnknown) return false;
-        return time_range(x, *t, r, false);
+        Expr t = hour_of(y);
+        if (auto tt = time_expr(y.begin, true); tt && tt->point.hour != kUnknown) t = *tt;
+        y = t;
+        return time_range(x, y, r);
       }
       return false;
     }
     // weekdays: "Monday to Friday" is every week from Monday to Friday
-    if (x.point.weekday != kUnknown || y.point.weekday != kUnknown || weekday_only(x) || weekday_only(y)) {
-      if (weekday_only(x) && weekday_only(y)) {
-        r.kind = TimeKind::set;
-        r.from = Point{};
-        r.from.grain = Grain::day;
-        r.from.weekday = weekday_of(x);
-        r.to = Point{};
-        r.to.grain = Grain::day;
-        r.to.weekday = weekday_of(y);
-        r.weekday_range = true;
-        return true;
-      }
+    if (weekday_only(x) && weekday_only(y)) {
+      r.kind = TimeKind::set;
+      r.from = Point{};
+      r.from.grain = Grain::day;
+      r.from.weekday = weekday_of(x);
+      r.to = Point{};
+      r.to.grain = Grain::day;
+      r.to.weekday = weekday_of(y);
+      r.weekday_range = true;
+      return true;
     }
-    const bool x_time = x.kind == TimeKind::time || x.kind == TimeKind::datetime;
-    const bool y_time = y.kind == TimeKind::time || y.kind == TimeKind::datetime;
-    if (x_time && y_time && x.point.hour != kUnknown && y.point.hour != kUnknown) return time_range(x, y, r, false);
+    const bool x_time = x.point.hour != kUnknown, y_time = y.point.hour != kUnknown;
+    if (x_time && y_time) return time_range(x, y, r);
     if (x.kind == TimeKind::date && y.kind == TimeKind::date && !x.unresolved && !y.unresolved) {
       if (!cued && (x.point.grain == Grain::year) != (y.point.grain == Grain::year)) return false;
       return date_range(x, y, r);
@@ -2111,11 +2239,14 @@ class Parser {
     return true;
   }
 
-  bool time_range(const Expr& x, const Expr& y, Expr& r, bool from_number) {
+  bool time_range(const Expr& x, const Expr& y, Expr& r) {
     Point a = x.point, b = y.point;
-    // "1-3pm", "8 - 11pm", "10 - 11 at night": the end's half of the day applies to the start
-    if (b.hour >= 12 && a.hour < 12 && a.hour + 12 <= b.hour && !has_meridiem(x)) a.hour += 12;
-    (void)from_number;
+    const bool am = has_meridiem(x), bm = has_meridiem(y);
+    // "1-3pm", "8 - 11pm", "10 - 11 at night": the end's half of the day applies to the start;
+    // "1pm-3", "8pm - 11": the start's to the end
+    if (!am && bm && b.hour >= 12 && a.hour < 12 && a.hour + 12 <= b.hour) a.hour += 12;
+    if (!am && bm && b.hour < 12 && a.hour == 12) a.hour = 0;  // "12-3am"
+    if (am && !bm && a.hour >= 12 && b.hour < 12 && b.hour + 12 > a.hour) b.hour += 12;
     if (a.has_day() && !b.has_day()) {
       b.year = a.year, b.month = a.month, b.day = a.day, b.anchored = a.anchored;
     } else if (b.has_day() && !a.has_day()) {
@@ -2145,8 +2276,8 @@ class Parser {
     take(set_expr(i));
     take(range_expr(i));
     take(shift_expr(i));
-    take(anchored_expr(i));
     take(point_expr(i));
+    take(anchored_expr(i));
     take(duration_expr(i));
     return best;
   }
@@ -2196,9 +2327,14 @@ class Parser {
         break;
       }
     }
+    absl::CivilDay first, last;
     if (e.bounded) {
       t.start = day_string(e.first);
       t.end = day_string(e.last);
+    } else if (e.kind == TimeKind::date && e.point.grain == Grain::season && !e.unresolved &&
+               bounds(e.point, first, last)) {
+      t.start = day_string(first);  // the days of "this summer"
+      t.end = day_string(last);
     }
     if (e.mod != Mod::none) t.mod = std::string(mod_name(e.mod));
     if ((e.mod == Mod::on_or_after || e.mod == Mod::after) && !e.bounded) t.start = t.value;

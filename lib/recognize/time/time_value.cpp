@@ -288,6 +288,23 @@ Point period(absl::CivilDay d, Grain unit, int offset) {
       p.part = static_cast<int>(index % 2) + 1;
       return p;
     }
+    case Grain::season: {
+      // The season holding d (winter from December 21 to March 19), moved by `offset`.
+      static constexpr int kStart[4][2] = {{3, 20}, {6, 21}, {9, 23}, {12, 21}};
+      int year = static_cast<int>(d.year()), part = 3;
+      for (int k = 3; k >= 0; --k)
+        if (d >= absl::CivilDay(year, kStart[k][0], kStart[k][1])) {
+          part = k;
+          break;
+        }
+      if (d < absl::CivilDay(year, 3, 20)) year -= 1;  // January to March 19: last year's winter
+      long index = static_cast<long>(year) * 4 + part + offset;
+      Point p;
+      p.grain = Grain::season;
+      p.year = static_cast<int>(index / 4);
+      p.part = static_cast<int>(index % 4);
+      return p;
+    }
     case Grain::year: return year_point(static_cast<int>(d.year()) + offset);
     case Grain::decade: {
       Point p;
@@ -383,16 +400,21 @@ int choose_year(int month, int day, absl::CivilDay ref, Tense tense) {
       if (last_day(year) >= ref) return year;
     return y + 1;
   }
-  int best = y;
-  long best_distance = -1;
-  for (int year = y - 1; year <= y + 1; ++year) {
-    long distance = date(year) > ref ? date(year) - ref : (last_day(year) < ref ? ref - last_day(year) : 0);
-    if (best_distance < 0 || distance < best_distance) {
-      best = year;
-      best_distance = distance;
+  // No tense: the nearest, leaning to the future (the past one must be less than half as far).
+  int past = y - 1, future = y + 1;
+  for (int year = y + 1; year >= y - 1; --year)
+    if (last_day(year) < ref) {
+      past = year;
+      break;
     }
-  }
-  return best;
+  for (int year = y - 1; year <= y + 1; ++year)
+    if (last_day(year) >= ref) {
+      future = year;
+      break;
+    }
+  if (date(future) <= ref) return future;  // the reference day is in it
+  long ahead = date(future) - ref, behind = ref - last_day(past);
+  return 2 * behind < ahead ? past : future;
 }
 
 absl::CivilDay choose_weekday(int weekday, absl::CivilDay ref, Tense tense) {
