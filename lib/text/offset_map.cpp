@@ -49,7 +49,7 @@ Span OffsetMap::Cursor::to_original(Span s) {
   const auto& edits = map_.edits_;
   // The common case: no edit between the last one passed and the span's end, so the span is
   // only shifted by what the edits before it changed.
-  if ((next_ == edits.size() || edits[next_].norm_begin >= s.end) &&
+  if ((next_ == edits.size() || edits[next_].norm_begin >= std::max(s.end, s.begin + 1)) &&
       (next_ == 0 || (edits[next_ - 1].norm_end <= s.begin && edits[next_ - 1].norm_begin < s.begin))) {
     if (next_ == 0) return s;
     const Edit& e = edits[next_ - 1];
