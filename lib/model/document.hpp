@@ -49,6 +49,10 @@ struct Sentence {
   Span span;
   uint32_t block = 0;
   Lang language = Lang::und;
+  // [token_begin, token_end) into Document::tokens, while the sentence's block is the one
+  // being worked on (see Document::tokens).
+  uint32_t token_begin = 0;
+  uint32_t token_end = 0;
 };
 
 enum class QuantityKind : uint8_t { number, ordinal, percent, money, count, duration, dimension };
@@ -128,6 +132,14 @@ struct Event {
   std::string rule;
 };
 
+// The block the pipeline is working on: its sentences are doc.sentences[first_sentence,
+// end_sentence), and their tokens are in doc.tokens.
+struct BlockRange {
+  uint32_t block = 0;
+  uint32_t first_sentence = 0;
+  uint32_t end_sentence = 0;
+};
+
 struct Document {
   std::string id;
   std::string input;   // the caller's bytes, copied
@@ -143,7 +155,11 @@ struct Document {
 
   std::vector<Block> blocks;
   std::vector<Sentence> sentences;
-  std::vector<Token> tokens;  // empty unless AnalyzeOptions::keep_tokens (see model/block_tokens.hpp)
+  // Tokens are scratch. The pipeline segments one block at a time and runs every later stage on
+  // it while it is in cache, so `tokens` holds the tokens of the block being worked on, and a
+  // stage only reads the tokens of that block's sentences (BlockRange). With
+  // AnalyzeOptions::keep_tokens (tests) every block's tokens stay. Positions are normalised.
+  std::vector<Token> tokens;
   std::vector<Quantity> quantities;
   std::vector<TimeExpr> times;
   std::vector<Entity> entities;

@@ -118,12 +118,13 @@ absl::StatusOr<std::unique_ptr<Document>> Engine::analyze(std::string_view input
 
   // Then block by block, each through every later stage while it is in cache: the time per
   // byte does not grow with the document, and tokens need no room beyond one block.
-  BlockTokens block;
-  if (options.keep_tokens) doc->tokens.reserve(doc->text.size() / 2 + 16);
+  uint32_t first_sentence = 0;
   for (uint32_t b = 0; b < doc->blocks.size(); ++b) {
-    block.reset(b, static_cast<uint32_t>(doc->sentences.size()));
+    if (!options.keep_tokens) doc->tokens.clear();
     clock.mark(Stage::segment);
-    segmenter_.segment(*doc, block);
+    segmenter_.segment(*doc, b);
+    const BlockRange block{b, first_sentence, static_cast<uint32_t>(doc->sentences.size())};
+    first_sentence = block.end_sentence;
     // Page furniture carries no article content, unless it is all the text there is (a caller
     // asking for the dates of one short string).
     const bool content = !doc->blocks[b].is_furniture() || doc->blocks.size() == 1;
@@ -131,8 +132,8 @@ absl::StatusOr<std::unique_ptr<Document>> Engine::analyze(std::string_view input
       clock.mark(Stage::times);
       times_.recognize(*doc, block, time_scratch);
     }
-    if (options.keep_tokens) doc->tokens.insert(doc->tokens.end(), block.tokens.begin(), block.tokens.end());
   }
+  if (!options.keep_tokens) doc->tokens.clear();
 
   clock.mark(Stage::map_spans);
   doc->map_spans_to_original();

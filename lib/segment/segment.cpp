@@ -192,10 +192,10 @@ void Segmenter::tokenize(std::string_view text, std::string_view folded, Span sp
   }
 }
 
-void Segmenter::split_sentences(Document& doc, BlockTokens& block, Span region) const {
+void Segmenter::split_sentences(Document& doc, uint32_t block, Span region) const {
   const std::string_view text = doc.text;
-  const Lang lang = doc.blocks[block.block].language;
-  std::vector<Token>& tokens = block.tokens;
+  const Lang lang = doc.blocks[block].language;
+  std::vector<Token>& tokens = doc.tokens;
   const uint32_t first = static_cast<uint32_t>(tokens.size());
   tokenize(text, doc.folded, region, lang, tokens);
   const uint32_t last = static_cast<uint32_t>(tokens.size());
@@ -215,15 +215,15 @@ void Segmenter::split_sentences(Document& doc, BlockTokens& block, Span region) 
       }
     }
     if (boundary) {
-      doc.sentences.push_back({{tokens[start].span.begin, tokens[t].span.end}, block.block, lang});
-      block.sentence_starts.push_back(t + 1);
+      doc.sentences.push_back({{tokens[start].span.begin, tokens[t].span.end}, block, lang, start, t + 1});
       start = t + 1;
     }
   }
 }
 
-void Segmenter::segment(Document& doc, BlockTokens& block) const {
-  const Block& b = doc.blocks[block.block];
+BlockRange Segmenter::segment(Document& doc, uint32_t block) const {
+  BlockRange range{block, static_cast<uint32_t>(doc.sentences.size()), 0};
+  const Block& b = doc.blocks[block];
   if (b.kind == BlockKind::table) {
     for (const auto& row : b.rows)
       for (Span cell : row)
@@ -231,6 +231,8 @@ void Segmenter::segment(Document& doc, BlockTokens& block) const {
   } else {
     split_sentences(doc, block, b.content);
   }
+  range.end_sentence = static_cast<uint32_t>(doc.sentences.size());
+  return range;
 }
 
 }  // namespace eventwire::internal

@@ -7,7 +7,6 @@
 
 #include "absl/status/statusor.h"
 #include "lexicon/word_set.hpp"
-#include "model/block_tokens.hpp"
 #include "model/document.hpp"
 
 namespace eventwire::internal {
@@ -16,9 +15,9 @@ class Segmenter {
  public:
   static absl::StatusOr<Segmenter> create();
 
-  // Cuts block `block.block` of `doc` (whose language must be known) into tokens, kept in
-  // `block`, and sentences, appended to doc.sentences.
-  void segment(Document& doc, BlockTokens& block) const;
+  // Cuts block `block` of `doc` (whose language must be known) into tokens, appended to
+  // doc.tokens, and sentences, appended to doc.sentences; returns the block's range.
+  BlockRange segment(Document& doc, uint32_t block) const;
 
   // Tokens of one stretch of text, appended to `out` (spans relative to `text`).
   void tokenize(std::string_view text, std::string_view folded, Span span, Lang lang, std::vector<Token>& out) const;
@@ -30,8 +29,8 @@ class Segmenter {
     WordSet clitics;        // "s" of "MoD's"
   };
   const LanguageData& data(Lang lang) const { return languages_[static_cast<int>(lang)]; }
-  // Appends the sentences of one region of the block (its text, or a table cell).
-  void split_sentences(Document& doc, BlockTokens& block, Span region) const;
+  // Appends the sentences of one region of a block (its text, or a table cell).
+  void split_sentences(Document& doc, uint32_t block, Span region) const;
 
   std::array<LanguageData, 4> languages_;  // und holds the union of the three
 };

@@ -33,12 +33,13 @@ absl::StatusOr<TimeRecognizer> TimeRecognizer::create(const Segmenter& segmenter
   return TimeRecognizer({*std::move(en), *std::move(nl), *std::move(fr)});
 }
 
-void TimeRecognizer::recognize(Document& doc, const BlockTokens& block, TimeScratch& scratch) const {
+void TimeRecognizer::recognize(Document& doc, const BlockRange& block, TimeScratch& scratch) const {
   const absl::CivilDay* reference = doc.reference_date ? &*doc.reference_date : nullptr;
-  for (uint32_t k = 0; k < block.sentence_count(); ++k) {
-    const Sentence& sentence = doc.sentences[block.first_sentence + k];
+  for (uint32_t k = block.first_sentence; k < block.end_sentence; ++k) {
+    const Sentence& sentence = doc.sentences[k];
     scratch.pieces.clear();
-    for (const Token& t : block.sentence(k)) append_pieces(doc.text, t, scratch.pieces);
+    for (uint32_t t = sentence.token_begin; t < sentence.token_end; ++t)
+      append_pieces(doc.text, doc.tokens[t], scratch.pieces);
     SentenceContext context;
     context.doc = &doc;
     context.sentence = &sentence;

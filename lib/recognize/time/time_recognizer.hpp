@@ -21,7 +21,6 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/civil_time.h"
-#include "model/block_tokens.hpp"
 #include "model/document.hpp"
 #include "recognize/time/time_lexicon.hpp"
 
@@ -40,8 +39,8 @@ class TimeRecognizer {
  public:
   static absl::StatusOr<TimeRecognizer> create(const Segmenter& segmenter);
 
-  // Appends the times of the block's sentences (block.tokens) to doc.times.
-  void recognize(Document& doc, const BlockTokens& block, TimeScratch& scratch) const;
+  // Appends the times of the block's sentences (their tokens are in doc.tokens) to doc.times.
+  void recognize(Document& doc, const BlockRange& block, TimeScratch& scratch) const;
 
   // The article's own date: after "Published", "Laatst bijgewerkt op", "Mis à jour le"; else a
   // full date in the title, a byline or the page furniture, or in a dateline opening the text.
