@@ -186,14 +186,15 @@ typedef struct ew_quantity {
   const char *kind;      /* number|ordinal|percent|money|count|duration|dimension */
   const char *text;
   ew_span span;
-  double value;          /* numeric value; for durations see value_text */
-  const char *value_text; /* the value as written in JSON: "611000000", "P6M" */
+  double value;          /* numeric value (NaN when only bounds are known); for durations see value_text */
+  const char *value_text; /* the value as written in JSON: "611000000", "P6M"; NULL when there is none */
   const char *unit;      /* ISO 4217 for money, counted noun class for counts, or NULL */
   int approximate;       /* 1 for "about 20", "ruim 200", "environ 50" */
   int has_min;
   double min;
   int has_max;
   double max;
+  const char *subunit;   /* money counted in a smaller unit ("cent" for "25 cent"), or NULL */
 } ew_quantity;
 
 typedef struct ew_time {

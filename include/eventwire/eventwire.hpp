@@ -91,11 +91,12 @@ struct Entity {
 struct Quantity {
   std::string id, kind, text;
   Span span;
-  double value = 0;
-  std::string value_text;
+  double value = 0;        // NaN when only bounds are known
+  std::string value_text;  // "" when there is no value
   std::optional<std::string> unit;
   bool approximate = false;
   std::optional<double> min, max;
+  std::optional<std::string> subunit;  // money counted in a smaller unit ("cent")
 };
 
 struct Time {
@@ -207,8 +208,9 @@ class Document {
     for (std::size_t i = 0; i < summary().quantity_count; ++i) {
       const ew_quantity* q = nullptr;
       ew_document_get_quantity(doc_.get(), i, &q);
-      Quantity quantity{q->id, q->kind, q->text, detail::span(q->span), q->value, q->value_text,
-                        detail::opt(q->unit), q->approximate != 0, std::nullopt, std::nullopt};
+      Quantity quantity{q->id, q->kind, q->text, detail::span(q->span), q->value,
+                        q->value_text ? q->value_text : "", detail::opt(q->unit), q->approximate != 0,
+                        std::nullopt, std::nullopt, detail::opt(q->subunit)};
       if (q->has_min) quantity.min = q->min;
       if (q->has_max) quantity.max = q->max;
       out.push_back(std::move(quantity));

@@ -1,5 +1,6 @@
 // The C interface: handles, status codes, and C views of the document. No exception crosses it.
 #include <algorithm>
+#include <cmath>
 #include <cstddef>
 #include <cstdio>
 #include <cstring>
@@ -140,9 +141,10 @@ class ViewBuilder {
       c.span = c_span(q.span);
       c.value = q.value;
       std::string value_text = q.value_text;
-      if (value_text.empty()) append_json_number(value_text, q.value);
-      c.value_text = str(value_text);
+      if (value_text.empty() && !std::isnan(q.value)) append_json_number(value_text, q.value);
+      c.value_text = opt(value_text);
       c.unit = opt(q.unit);
+      c.subunit = opt(q.subunit);
       c.approximate = q.approximate;
       c.has_min = q.min.has_value();
       c.min = q.min.value_or(0);

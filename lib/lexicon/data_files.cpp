@@ -1,6 +1,9 @@
 #include "lexicon/data_files.hpp"
 
 #include <algorithm>
+#include <string>
+
+#include "util/status.hpp"
 
 namespace eventwire::internal::data {
 namespace {
@@ -27,6 +30,33 @@ std::vector<const DataFile*> all_files() {
 }
 
 std::string_view digest() { return kDataDigest; }
+
+absl::StatusOr<std::vector<int>> columns(const DataFile& file, std::initializer_list<std::string_view> names) {
+  std::vector<int> out;
+  for (std::string_view name : names) {
+    int c = file.column(name);
+    if (c < 0) return make_error(ErrorCode::internal, std::string(file.path) + " lacks the column " + std::string(name));
+    out.push_back(c);
+  }
+  return out;
+}
+
+std::string_view value_of(const DataFile& file, std::string_view key) {
+  for (uint32_t r = 0; r < file.rows; ++r)
+    if (file.cell(r, 0) == key) return file.cell(r, 1);
+  return {};
+}
+
+absl::Status row_error(const DataFile& file, uint32_t row, std::string_view message) {
+  std::string text(file.path);
+  text += ": row ";
+  text += std::to_string(row + 1);
+  text += " (\"";
+  text += file.cell(row, 0);
+  text += "\"): ";
+  text += message;
+  return make_error(ErrorCode::internal, text);
+}
 
 std::vector<std::string_view> split_synonyms(std::string_view entry) {
   std::vector<std::string_view> out;

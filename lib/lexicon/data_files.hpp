@@ -2,8 +2,11 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <string_view>
 #include <vector>
+
+#include "absl/status/statusor.h"
 
 namespace eventwire::internal::data {
 
@@ -32,6 +35,15 @@ std::vector<const DataFile*> all_files();
 
 // A digest of all data, which changes whenever any data file does.
 std::string_view digest();
+
+// The indexes of the named columns of a table, or an error naming the first one missing.
+absl::StatusOr<std::vector<int>> columns(const DataFile& file, std::initializer_list<std::string_view> names);
+
+// The value of `key` in a key=value file, or "" when the key is absent.
+std::string_view value_of(const DataFile& file, std::string_view key);
+
+// An error about row `row` (0-based, data rows only) of a data file.
+absl::Status row_error(const DataFile& file, uint32_t row, std::string_view message);
 
 // Splits a list entry `canonical|variant|...` into its items.
 std::vector<std::string_view> split_synonyms(std::string_view entry);

@@ -61,9 +61,10 @@ std::string_view quantity_kind_name(QuantityKind k);
 struct Quantity {
   QuantityKind kind = QuantityKind::number;
   Span span;
-  double value = 0;
+  double value = 0;        // NaN when only bounds are known ("tientallen", "a small percent")
   std::string value_text;  // set when the value is not a plain number, e.g. a duration "P6M"
   std::string unit;        // ISO 4217 for money, counted noun class for counts, unit for dimensions
+  std::string subunit;     // money counted in a smaller unit: "cent" for "25 cent" (value 25)
   bool approximate = false;
   std::optional<double> min, max;
 };

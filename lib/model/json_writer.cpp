@@ -218,6 +218,10 @@ class Writer {
       else str(q.value_text);
       out_ += ",\"unit\":";
       opt_str(q.unit);
+      if (!q.subunit.empty()) {
+        out_ += ",\"subunit\":";
+        str(q.subunit);
+      }
       out_ += ",\"approximate\":";
       out_ += q.approximate ? "true" : "false";
       out_ += ",\"min\":";

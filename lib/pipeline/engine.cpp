@@ -33,7 +33,8 @@ class StageClock {
 }  // namespace
 
 std::string_view stage_name(Stage s) {
-  static constexpr std::string_view names[] = {"normalize", "structure", "langid", "segment", "times", "map_spans"};
+  static constexpr std::string_view names[] = {"normalize", "structure", "langid",   "segment",
+                                               "quantities", "times",   "map_spans"};
   return names[static_cast<int>(s)];
 }
 
@@ -57,11 +58,13 @@ absl::StatusOr<absl::CivilDay> parse_reference_date(std::string_view text) {
 }
 
 Engine::Engine(Normalizer normalizer, StructureDetector structure, LanguageDetector langid, Segmenter segmenter,
-               TimeRecognizer times)
+               std::shared_ptr<const NumberParser> numbers, QuantityRecognizer quantities, TimeRecognizer times)
     : normalizer_(std::move(normalizer)),
       structure_(std::move(structure)),
       langid_(std::move(langid)),
       segmenter_(std::move(segmenter)),
+      numbers_(std::move(numbers)),
+      quantities_(std::move(quantities)),
       times_(std::move(times)) {}
 
 absl::StatusOr<std::unique_ptr<Engine>> Engine::create() {
@@ -73,10 +76,16 @@ absl::StatusOr<std::unique_ptr<Engine>> Engine::create() {
   if (!langid.ok()) return langid.status();
   auto segmenter = Segmenter::create();
   if (!segmenter.ok()) return segmenter.status();
-  auto times = TimeRecognizer::create(*segmenter);
+  auto numbers = NumberParser::create();
+  if (!numbers.ok()) return numbers.status();
+  auto shared_numbers = std::make_shared<const NumberParser>(*std::move(numbers));
+  auto quantities = QuantityRecognizer::create(shared_numbers);
+  if (!quantities.ok()) return quantities.status();
+  auto times = TimeRecognizer::create(*segmenter, shared_numbers);
   if (!times.ok()) return times.status();
   return std::unique_ptr<Engine>(new Engine(*std::move(normalizer), *std::move(structure), *std::move(langid),
-                                            *std::move(segmenter), *std::move(times)));
+                                            *std::move(segmenter), std::move(shared_numbers),
+                                            *std::move(quantities), *std::move(times)));
 }
 
 absl::StatusOr<std::unique_ptr<Document>> Engine::analyze(std::string_view input, const AnalyzeOptions& options,
@@ -110,6 +119,7 @@ absl::StatusOr<std::unique_ptr<Document>> Engine::analyze(std::string_view input
   // Times (and events, which use them) are resolved against the reference date: the caller's,
   // else the article's own, found before the blocks are read.
   const bool want_times = (options.outputs & (kOutputTimes | kOutputEvents)) != 0;
+  const bool want_quantities = (options.outputs & (kOutputQuantities | kOutputEvents)) != 0;
   TimeScratch time_scratch;
   if (want_times && !doc->reference_date) {
     clock.mark(Stage::times);
@@ -125,10 +135,12 @@ absl::StatusOr<std::unique_ptr<Document>> Engine::analyze(std::string_view input
     segmenter_.segment(*doc, b);
     const BlockRange block{b, first_sentence, static_cast<uint32_t>(doc->sentences.size())};
     first_sentence = block.end_sentence;
-    // Page furniture carries no article content, unless it is all the text there is (a caller
-    // asking for the dates of one short string).
-    const bool content = !doc->blocks[b].is_furniture() || doc->blocks.size() == 1;
-    if (want_times && content) {
+    if (doc->blocks[b].is_furniture()) continue;  // page furniture carries no article content
+    if (want_quantities) {
+      clock.mark(Stage::quantities);
+      quantities_.recognize(*doc, block);
+    }
+    if (want_times) {
       clock.mark(Stage::times);
       times_.recognize(*doc, block, time_scratch);
     }

@@ -11,6 +11,8 @@
 #include "absl/time/civil_time.h"
 #include "langid/langid.hpp"
 #include "model/document.hpp"
+#include "recognize/number/number_parser.hpp"
+#include "recognize/quantity/quantity_recognizer.hpp"
 #include "recognize/time/time_recognizer.hpp"
 #include "segment/segment.hpp"
 #include "structure/structure.hpp"
@@ -43,7 +45,7 @@ struct AnalyzeOptions {
 };
 
 // The pipeline's stages, in order.
-enum class Stage : uint8_t { normalize, structure, langid, segment, times, map_spans, count };
+enum class Stage : uint8_t { normalize, structure, langid, segment, quantities, times, map_spans, count };
 std::string_view stage_name(Stage s);
 
 // Seconds spent in each stage, summed over analyze() calls: how the benchmark measures stages.
@@ -64,12 +66,14 @@ class Engine {
 
  private:
   Engine(Normalizer normalizer, StructureDetector structure, LanguageDetector langid, Segmenter segmenter,
-         TimeRecognizer times);
+         std::shared_ptr<const NumberParser> numbers, QuantityRecognizer quantities, TimeRecognizer times);
 
   Normalizer normalizer_;
   StructureDetector structure_;
   LanguageDetector langid_;
   Segmenter segmenter_;
+  std::shared_ptr<const NumberParser> numbers_;  // shared by the stages that read numbers
+  QuantityRecognizer quantities_;
   TimeRecognizer times_;
 };
 

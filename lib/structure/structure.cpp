@@ -228,6 +228,10 @@ void StructureDetector::detect(Document& doc) const {
     start = end + 1;
   }
 
+  // A text of one line is the content itself: a run of lower-case words is then no tag list.
+  const bool single_line =
+      std::count_if(lines.begin(), lines.end(), [](const Line& l) { return l.kind != LineKind::blank; }) == 1;
+
   auto add = [&](BlockKind kind, Span span, Span content) {
     Block b;
     b.kind = kind;
@@ -279,6 +283,7 @@ void StructureDetector::detect(Document& doc) const {
         std::string_view t = slice(text, span);
         const uint32_t words = count_words(t);
         BlockKind kind = furniture_kind(t, words);
+        if (single_line && kind == BlockKind::boilerplate && keyword_line(t, words)) kind = BlockKind::paragraph;
         if (kind == BlockKind::paragraph && j == i + 1 && heading_like(t, words)) kind = BlockKind::heading;
         add(kind, span, span);
         i = j;

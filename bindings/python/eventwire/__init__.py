@@ -89,6 +89,7 @@ class Quantity:
     approximate: bool
     min: Optional[float]
     max: Optional[float]
+    subunit: Optional[str] = None  # money counted in a smaller unit ("cent")
 
 
 @dataclass
@@ -165,7 +166,8 @@ class Document:
                                 [tuple(m) for m in e["mentions"]], [self._chars(m) for m in e["mentions"]])
                          for e in d["entities"]]
         self.quantities = [Quantity(q["id"], q["kind"], q["text"], tuple(q["span"]), self._chars(q["span"]),
-                                    q["value"], q["unit"], q["approximate"], q["min"], q["max"])
+                                    q["value"], q["unit"], q["approximate"], q["min"], q["max"],
+                                    q.get("subunit"))
                            for q in d["quantities"]]
         self.times = [Time(t["id"], t["kind"], t["text"], tuple(t["span"]), self._chars(t["span"]), t["value"],
                            t["start"], t["end"], t["anchored"]) for t in d["times"]]

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <optional>
 
+#include "recognize/number/number_parser.hpp"
 #include "recognize/time/surface/surface.hpp"
 
 namespace eventwire::internal {
@@ -229,6 +230,20 @@ class Parser {
         c.value = 1;
         c.article = true;
         return c;
+      }
+    }
+    // A number in words: "twee", "vingt et un", "twenty-first", "anderhalf"
+    if (c_.numbers && p_[i].kind == Piece::word && cue(i, Cue::a) == kNone) {
+      auto m = c_.numbers->parse(*c_.doc, *c_.sentence, p_[i].span.begin);
+      if (m && m->has_value() && !m->article && m->words && m->glued.empty()) {
+        uint32_t e = piece_at(i, m->span.end);
+        if (e != kNone && e > i) {
+          c.end = e;
+          c.value = m->value;
+          c.ordinal = m->ordinal;
+          c.integer = m->integer;
+          return c;
+        }
       }
     }
     if (vague_ok) {

@@ -20,6 +20,7 @@ struct SentenceContext {
   const std::vector<Piece>* pieces = nullptr;
   Lang lang = Lang::en;
   const absl::CivilDay* reference = nullptr;  // null: relative expressions stay unresolved
+  const NumberParser* numbers = nullptr;      // numbers in words; null: digits only
 };
 
 // Appends the time expressions of the sentence to `out` (spans in normalised text).

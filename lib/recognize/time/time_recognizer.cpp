@@ -23,18 +23,20 @@ bool is_full_date(const std::string& value) {
 
 }  // namespace
 
-absl::StatusOr<TimeRecognizer> TimeRecognizer::create(const Segmenter& segmenter) {
+absl::StatusOr<TimeRecognizer> TimeRecognizer::create(const Segmenter& segmenter,
+                                                      std::shared_ptr<const NumberParser> numbers) {
   auto en = TimeLexicon::create(Lang::en, segmenter);
   if (!en.ok()) return en.status();
   auto nl = TimeLexicon::create(Lang::nl, segmenter);
   if (!nl.ok()) return nl.status();
   auto fr = TimeLexicon::create(Lang::fr, segmenter);
   if (!fr.ok()) return fr.status();
-  return TimeRecognizer({*std::move(en), *std::move(nl), *std::move(fr)});
+  return TimeRecognizer({*std::move(en), *std::move(nl), *std::move(fr)}, std::move(numbers));
 }
 
 void TimeRecognizer::recognize(Document& doc, const BlockRange& block, TimeScratch& scratch) const {
   const absl::CivilDay* reference = doc.reference_date ? &*doc.reference_date : nullptr;
+  const size_t first_time = doc.times.size();
   for (uint32_t k = block.first_sentence; k < block.end_sentence; ++k) {
     const Sentence& sentence = doc.sentences[k];
     scratch.pieces.clear();
@@ -46,8 +48,29 @@ void TimeRecognizer::recognize(Document& doc, const BlockRange& block, TimeScrat
     context.pieces = &scratch.pieces;
     context.lang = time_language(doc, sentence.language);
     context.reference = reference;
+    context.numbers = numbers_.get();
     parse_times(lexicon(context.lang), context, doc.times);
   }
+  drop_numbers_in_times(doc, first_time);
+}
+
+void TimeRecognizer::drop_numbers_in_times(Document& doc, size_t first_time) {
+  if (first_time == doc.times.size() || doc.quantities.empty()) return;
+  // Both lists are in text order and this block's entries are at their ends.
+  const uint32_t block_begin = doc.times[first_time].span.begin;
+  size_t q = doc.quantities.size();
+  while (q > 0 && doc.quantities[q - 1].span.end > block_begin) --q;
+  size_t keep = q, t = first_time;
+  for (; q < doc.quantities.size(); ++q) {
+    const Quantity& quantity = doc.quantities[q];
+    while (t < doc.times.size() && doc.times[t].span.end <= quantity.span.begin) ++t;
+    const bool in_time = t < doc.times.size() && doc.times[t].span.overlaps(quantity.span);
+    const bool number = quantity.kind == QuantityKind::number || quantity.kind == QuantityKind::ordinal;
+    if (in_time && number) continue;
+    if (keep != q) doc.quantities[keep] = std::move(doc.quantities[q]);
+    ++keep;
+  }
+  doc.quantities.resize(keep);
 }
 
 std::optional<absl::CivilDay> TimeRecognizer::find_reference_date(const Document& doc, const Segmenter& segmenter,
@@ -100,6 +123,7 @@ std::optional<absl::CivilDay> TimeRecognizer::find_reference_date(const Document
     context.sentence = &sentence;
     context.pieces = &scratch.pieces;
     context.lang = lang;
+    context.numbers = numbers_.get();
     scratch.found.clear();
     parse_times(lex, context, scratch.found);
     for (const TimeExpr& t : scratch.found) {

@@ -16,6 +16,7 @@
 #pragma once
 
 #include <array>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -26,6 +27,7 @@
 
 namespace eventwire::internal {
 
+class NumberParser;
 class Segmenter;
 
 // Buffers reused from block to block (one per analysis, not shared between threads).
@@ -37,9 +39,12 @@ struct TimeScratch {
 
 class TimeRecognizer {
  public:
-  static absl::StatusOr<TimeRecognizer> create(const Segmenter& segmenter);
+  // Numbers in words ("over twee weken", "il y a deux ans") are read with `numbers`.
+  static absl::StatusOr<TimeRecognizer> create(const Segmenter& segmenter, std::shared_ptr<const NumberParser> numbers);
 
   // Appends the times of the block's sentences (their tokens are in doc.tokens) to doc.times.
+  // A number the quantities stage found inside a date ("6 March", "2024") is a time, not a
+  // quantity: those numbers and ordinals of the block are dropped from doc.quantities.
   void recognize(Document& doc, const BlockRange& block, TimeScratch& scratch) const;
 
   // The article's own date: after "Published", "Laatst bijgewerkt op", "Mis à jour le"; else a
@@ -49,12 +54,16 @@ class TimeRecognizer {
                                                     TimeScratch& scratch) const;
 
  private:
-  explicit TimeRecognizer(std::array<TimeLexicon, 3> lexicons) : lexicons_(std::move(lexicons)) {}
+  TimeRecognizer(std::array<TimeLexicon, 3> lexicons, std::shared_ptr<const NumberParser> numbers)
+      : lexicons_(std::move(lexicons)), numbers_(std::move(numbers)) {}
+  // Removes the numbers and ordinals of doc.quantities that lie in doc.times[first_time...].
+  static void drop_numbers_in_times(Document& doc, size_t first_time);
   const TimeLexicon& lexicon(Lang lang) const {
     return lexicons_[lang == Lang::nl ? 1 : lang == Lang::fr ? 2 : 0];
   }
 
   std::array<TimeLexicon, 3> lexicons_;  // en, nl, fr
+  std::shared_ptr<const NumberParser> numbers_;
 };
 
 }  // namespace eventwire::internal

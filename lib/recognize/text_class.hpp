@@ -1,0 +1,24 @@
+// Character classes the recognisers test at the edges of numbers and words. ASCII is decided
+// inline; other characters are decoded and classified by ICU (letters of any script and digits
+// are word characters; symbols such as "€", "½", "²" are not).
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+namespace eventwire::internal {
+
+inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
+inline bool is_ascii_letter(char c) { return static_cast<unsigned char>((c | 0x20) - 'a') < 26; }
+inline bool is_ascii_upper(char c) { return static_cast<unsigned char>(c - 'A') < 26; }
+
+// Whether the character starting at byte i is a letter (or, for is_word_char_at, a digit too).
+bool is_letter_at(std::string_view text, size_t i);
+inline bool is_word_char_at(std::string_view text, size_t i) { return is_digit(text[i]) || is_letter_at(text, i); }
+// Whether the character that ends just before byte e is a letter or a digit.
+bool is_word_char_before(std::string_view text, size_t e);
+
+// The byte length of the run of letters starting at i (stopping at `limit`).
+size_t letters_length(std::string_view text, size_t i, size_t limit);
+
+}  // namespace eventwire::internal
