@@ -121,6 +121,11 @@ bool read_value(TimeClass cls, std::string_view v, TimeWord& w, std::vector<std:
       if (cls == TimeClass::vague && v == "X") return (w.a = 0, true);
       return parse_int(v, n) && (w.a = static_cast<int16_t>(n), true);
     case TimeClass::now:
+      if (v.empty()) w.a = 1;  // PRESENT_REF
+      else if (v == "future") w.a = 2;
+      else if (v == "past") w.a = 3;
+      else return false;
+      return true;
     case TimeClass::hour_word:
     case TimeClass::published:
       return v.empty();
@@ -199,6 +204,7 @@ bool read_value(TimeClass cls, std::string_view v, TimeWord& w, std::vector<std:
     case TimeClass::tense:
       if (v == "past") w.a = static_cast<int16_t>(Tense::past);
       else if (v == "future") w.a = static_cast<int16_t>(Tense::future);
+      else if (v == "past_aux") w.a = static_cast<int16_t>(Tense::past), w.b = 1;  // with a participle
       else return false;
       return true;
   }
@@ -369,6 +375,8 @@ absl::StatusOr<TimeLexicon> TimeLexicon::create(Lang lang, const Segmenter& segm
         lex.past_endings_ = endings(value);
       } else if (key == "future_endings") {
         lex.future_endings_ = endings(value);
+      } else if (key == "participle_endings") {
+        lex.participle_endings_ = endings(value);
       } else if (key == "tense_ending_min_length") {
         int n = 0;
         if (!parse_int(value, n) || n < 1) return make_error(ErrorCode::internal, kv_path + ": bad tense_ending_min_length");
@@ -378,7 +386,16 @@ absl::StatusOr<TimeLexicon> TimeLexicon::create(Lang lang, const Segmenter& segm
       }
     }
   }
+  if (const data::DataFile* stop = data::find_file(code + "/stopwords.txt"))
+    for (uint32_t r = 0; r < stop->rows; ++r) lex.function_words_.insert(stop->cell(r, 0));
   return lex;
+}
+
+bool TimeLexicon::is_participle(std::string_view w) const {
+  if (w.size() < ending_min_length_ - 1) return false;
+  for (const std::string& e : participle_endings_)
+    if (w.size() > e.size() + 2 && w.substr(w.size() - e.size()) == e) return true;
+  return false;
 }
 
 }  // namespace eventwire::internal

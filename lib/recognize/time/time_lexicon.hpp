@@ -117,6 +117,10 @@ class TimeLexicon {
   const std::string& set_value(int index) const { return set_values_[index]; }
   // Whether a word ends like a verb in the past or future tense (time.kv endings).
   Tense tense_of_ending(std::string_view folded_word) const;
+  // Whether a word ends like a past participle (time.kv participle_endings: "déclaré", "pris").
+  bool is_participle(std::string_view folded_word) const;
+  // Whether a word is a function word of the language (stopwords.txt).
+  bool is_function_word(std::string_view folded_word) const { return function_words_.contains(folded_word); }
 
  private:
   struct Entry {
@@ -130,7 +134,8 @@ class TimeLexicon {
   std::bitset<1 << 16> triggers_;
   WordSet trigger_words_;
   std::vector<std::string> set_values_;
-  std::vector<std::string> past_endings_, future_endings_;
+  std::vector<std::string> past_endings_, future_endings_, participle_endings_;
+  WordSet function_words_;
   size_t ending_min_length_ = 5;
   bool day_first_ = true;
 };

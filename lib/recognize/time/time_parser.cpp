@@ -35,6 +35,7 @@ struct Expr {
   bool bare_number = false;     // only a number (a range side: "10 to 22 August", "5 to 7 pm")
   bool weekday_range = false;   // set: every week from one weekday to another
   bool day_only = false;        // a weekday and a day number without a month ("mercredi 13")
+  bool written_month = false;   // the month is written (a name or digits), not relative
   int number = 0;
 };
 
@@ -268,9 +269,9 @@ class Parser {
     return std::nullopt;
   }
 
-  // A day of the month (1-31) at i: "26", "21st", "1er", "3e".
+  // A day of the month (1-31) at i: "26", "21st", "1er", "3e", "premier", "twenty-first", "quinze".
   std::optional<Count> day_number(uint32_t i) {
-    if (!is_number(i)) return std::nullopt;
+    if (i >= n_ || p_[i].kind == Piece::punct) return std::nullopt;
     auto c = count(i, false);
     if (!c || !c->integer || c->value < 1 || c->value > 31 || c->digits > 2) return std::nullopt;
     return c;
@@ -317,8 +318,16 @@ class Parser {
         if (p_[k].kind != Piece::word) continue;
         Tense t = Tense::none;
         uint32_t e;
-        if (const TimeWord* w = hit(k, TimeClass::tense, e)) t = static_cast<Tense>(w->a);
-        else t = lex_.tense_of_ending(word(k));
+        if (const TimeWord* w = hit(k, TimeClass::tense, e)) {
+          t = static_cast<Tense>(w->a);
+          if (w->b == 1) {  // an auxiliary: past only with a participle after it ("est arrivé")
+            t = Tense::none;
+            for (uint32_t q = e; q < e + 3 && q < n_; ++q)
+              if (p_[q].kind == Piece::word && lex_.is_participle(word(q))) t = Tense::past;
+          }
+        } else {
+          t = lex_.tense_of_ending(word(k));
+        }
         if (t != Tense::none) tenses_.push_back({k, t});
       }
     }
@@ -340,11 +349,14 @@ class Parser {
     Expr e;
     e.begin = begin;
     e.end = end;
+    e.written_month = true;
     Point p;
     p.grain = Grain::day;
     p.month = month;
     p.day = day;
-    if (ref_) {
+    if (direction == 0 && context_year_ != kUnknown && day <= days_in_month(context_year_, month)) {
+      p.year = context_year_;  // "en 97 (en janvier ...)": the year the sentence gave
+    } else if (ref_) {
       Tense t = direction < 0 ? Tense::past : direction > 0 ? Tense::future : tense_at(begin);
       p.year = choose_year(month, day, *ref_, t);
       if (direction != 0 && absl::CivilDay(p.year, month, day) == *ref_) p.year += direction;
@@ -357,6 +369,7 @@ class Parser {
     Expr e;
     e.begin = begin;
     e.end = end;
+    e.written_month = true;
     e.point = day_point(absl::CivilDay(year, month, day));
     e.explicit_year = true;
     return e;
@@ -365,6 +378,11 @@ class Parser {
     Expr e;
     e.begin = begin;
     e.end = end;
+    e.written_month = true;
+    if (year == kUnknown && direction == 0 && context_year_ != kUnknown) {
+      e.point = month_point(context_year_, month);  // the year the sentence gave
+      return e;
+    }
     if (year != kUnknown) {
       e.point = month_point(year, month);
       e.explicit_year = true;
@@ -520,7 +538,7 @@ class Parser {
   // [the] 26 [of] February [2024]; le 1er mars; 15juin 2016; de 9e van mei.
   std::optional<Expr> day_month(uint32_t i) {
     uint32_t j = i;
-    if (is_word(j) && is_number(skip_article(j))) j = skip_article(j);
+    if (is_word(j) && skip_article(j) != j && day_number(skip_article(j))) j = skip_article(j);
     auto day = day_number(j);
     if (!day) return std::nullopt;
     uint32_t k = day->end;
@@ -635,8 +653,16 @@ class Parser {
   // A year alone where the context says it is one: "in 2024", "since 1948", "(2019)", "2018,".
   std::optional<Expr> year_alone(uint32_t i) {
     auto year = year_number(i, false);
+    if (!year && (is_punct(i, '\'') || (c_.lang == Lang::fr && cue_before(i, Cue::in)))) {
+      // "'98", "en 97": two digits
+      year = year_number(i, true);
+      if (year && (year->digits != 2 || !date_end(year->end))) year.reset();
+    }
     if (!year) return std::nullopt;
     bool ok = boundary(year->end);
+    // a year between two words: "le bilan 2001 de la délinquance", "the 2024 election of"
+    if (!ok && year->value >= 1800 && year->value <= 2100 && is_word(year->end) && lex_.is_function_word(word(year->end)))
+      ok = true;
     if (!ok && i > 0) {
       for (Cue c : {Cue::in, Cue::since, Cue::until, Cue::from, Cue::to, Cue::before, Cue::after, Cue::by, Cue::of,
                     Cue::during, Cue::between, Cue::through, Cue::and_, Cue::on})
@@ -1156,7 +1182,8 @@ class Parser {
       return d;
     }
     // "monday 21", "mercredi 13"
-    if (auto day = day_number(k); day && !month_name(day->end) && !hit(day->end, TimeClass::unit) &&
+    if (auto day = day_number(k); day && k == e && (day->ordinal || is_number(k)) && !month_name(day->end) &&
+                                  !hit(day->end, TimeClass::unit) &&
                                   !hit(day->end, TimeClass::hour_word) && !is_punct(day->end, ':') &&
                                   !is_punct(day->end, '-')) {
       Expr x;
@@ -1197,7 +1224,7 @@ class Parser {
       x.begin = i;
       x.end = e;
       x.kind = TimeKind::datetime;
-      x.point.present = true;
+      x.point.reference = static_cast<int8_t>(hit(i, TimeClass::now)->a);
       x.point.grain = Grain::minute;
       return x;
     }
@@ -1495,9 +1522,10 @@ class Parser {
       approx = true;
       j = cue(j, Cue::around);
     }
-    const bool cued = approx || (i > 0 && (is_cue(i - 1, Cue::at) || is_cue(i - 1, Cue::around) ||
-                                           is_cue(i - 1, Cue::from) || is_cue(i - 1, Cue::between) ||
-                                           is_cue(i - 1, Cue::until) || is_cue(i - 1, Cue::to)));
+    const bool cued = approx || (i > 0 && (cue_before(i, Cue::at) || cue_before(i, Cue::around) ||
+                                           cue_before(i, Cue::from) || cue_before(i, Cue::between) ||
+                                           cue_before(i, Cue::until) || cue_before(i, Cue::to) ||
+                                           cue_before(i, Cue::since)));
     Expr x;
     x.begin = i;
     x.kind = TimeKind::time;
@@ -1540,8 +1568,17 @@ class Parser {
         auto c = count(j, false);
         if (c && c->integer && c->digits <= 2 && c->value <= 24) {
           uint32_t k = c->end, hw;
-          if (hit(k, TimeClass::hour_word, hw) || (hit(k, TimeClass::unit, hw) && !p_[k].space_before &&
-                                                   hit(k, TimeClass::unit)->a == static_cast<int16_t>(Grain::hour))) {
+          const bool hour_word = hit(k, TimeClass::hour_word, hw) != nullptr;
+          // A word that is also a unit ("heures", "uur") makes a clock time only after a time
+          // cue, before minutes or a part of the day; else "24 heures" is a duration.
+          const bool also_unit = hour_word && hit(k, TimeClass::unit) != nullptr;
+          bool clock_ok = hour_word && (!also_unit || cued || bare_hour_ok);
+          if (hour_word && !clock_ok) {
+            auto mm = count(hw, false);
+            clock_ok = (mm && mm->integer && mm->digits == 2) || day_part_after(hw) || cue(hw, Cue::and_half) != kNone ||
+                       cue(hw, Cue::and_quarter) != kNone || cue(hw, Cue::less_quarter) != kNone;
+          }
+          if (clock_ok) {
             hour = static_cast<int>(c->value);
             e = hw;
             if (auto mm = count(e, false); mm && mm->integer && mm->digits == 2 && mm->value < 60) {
@@ -1649,7 +1686,7 @@ class Parser {
     if (auto d = date_expr(i)) {
       Expr e = *d;
       if ((is_day_grain(e.point) || e.point.grain == Grain::part_of_day || e.unresolved || e.point.weekday != kUnknown) &&
-          !e.point.present && e.point.hour == kUnknown) {
+          e.point.reference == 0 && e.point.hour == kUnknown) {
         uint32_t j = e.end;
         if (is_punct(j, ',') || is_punct(j, '-')) ++j;
         bool at = false;
@@ -1789,6 +1826,7 @@ class Parser {
     }
     // "in 2 weeks", "over twee weken", "dans trois jours", "within 10 days"
     for (Cue c : {Cue::in, Cue::in_future, Cue::within}) {
+      if (c == Cue::in && c_.lang == Lang::fr) continue;  // "en deux mois" is a duration
       uint32_t a = cue(i, c);
       if (a == kNone) continue;
       if (c == Cue::within && is_cue(a, Cue::the)) a = cue(a, Cue::the);
@@ -1814,9 +1852,9 @@ class Parser {
         uint32_t a = cue(e, c);
         if (a == kNone) continue;
         auto base = date_expr(a);
-        if (base && is_day_grain(base->point) && !base->unresolved) {
+        if (base && base->point.grain == Grain::day && base->point.has_day() && !base->unresolved) {
           take(shifted(i, base->end, d->duration, c == Cue::before ? -1 : 1, &base->point));
-        } else if (c == Cue::before || c == Cue::after) {
+        } else if ((c == Cue::before || c == Cue::after) && c_.lang == Lang::en) {
           // "15 minute before" (from now)
           if (boundary(a)) take(shifted(i, a, d->duration, c == Cue::before ? -1 : 1, nullptr));
         }
@@ -1974,9 +2012,10 @@ class Parser {
     if (allow_dot_time && (!best || best->kind != TimeKind::time)) {
       if (auto t = time_expr(i, false); t && (!best || t->end >= best->end)) best = t;
     }
-    if (is_number(i)) {
+    if (i < n_ && p_[i].kind != Piece::punct) {
       auto c = count(i, false);
-      if (c && (c->integer || c->ordinal) && c->digits <= 2 && (!best || best->end <= c->end)) {
+      if (c && (c->integer || c->ordinal) && c->value >= 0 && c->value <= 31 && c->digits <= 2 &&
+          (!best || best->end <= c->end)) {
         Expr x;
         x.begin = i;
         x.end = c->end;
@@ -2141,7 +2180,8 @@ class Parser {
       return time_range(hour_of(x), y, r);
     }
     if (x.bare_number) {
-      if (y.point.day != kUnknown && y.point.month != kUnknown && (y.kind == TimeKind::date || y.kind == TimeKind::datetime))
+      if (y.written_month && y.point.day != kUnknown && y.point.month != kUnknown &&
+          (y.kind == TimeKind::date || y.kind == TimeKind::datetime))
         return day_range(x, y, r);
       if (is_time_only(y)) {
         if (x.number > 24) return false;
@@ -2150,7 +2190,7 @@ class Parser {
       return false;
     }
     if (y.bare_number) {
-      if (x.kind == TimeKind::date && is_day_grain(x.point)) {
+      if (x.kind == TimeKind::date && is_day_grain(x.point) && x.written_month) {
         // "August 10 - 22, 2012", "May eighth - tenth, 2010"
         if (y.number < 1 || y.number > 31) return false;
         Expr d = x;
@@ -2304,6 +2344,7 @@ class Parser {
   }
 
   void emit(const Expr& e, std::vector<TimeExpr>& out) {
+    if (e.explicit_year && e.point.year != kUnknown && e.kind != TimeKind::range) context_year_ = e.point.year;
     TimeExpr t;
     t.span = {p_[e.begin].span.begin, p_[e.end - 1].span.end};
     t.kind = e.kind;
@@ -2323,22 +2364,32 @@ class Parser {
           t.value = timex(e.point);
         }
         break;
-      case TimeKind::range:
-        t.start = timex(e.from);
-        t.end = timex(e.to);
+      case TimeKind::range: {
+        Point a = e.from, b = e.to;
+        if (c_.discourse_day && *c_.discourse_day && a.hour != kUnknown && !a.has_date() && !b.has_date()) {
+          const absl::CivilDay d = **c_.discourse_day;
+          for (Point* q : {&a, &b}) q->year = static_cast<int>(d.year()), q->month = d.month(), q->day = d.day();
+        }
+        t.start = timex(a);
+        t.end = timex(b);
         t.value = t.start + "/" + t.end;
         t.anchored = e.from.anchored || e.to.anchored;
         break;
+      }
       default: {
         Point p = e.point;
-        if (t.kind == TimeKind::time && ref_ && anchor_clock_times_ && p.hour != kUnknown) {
-          p.year = static_cast<int>(ref_->year());
-          p.month = ref_->month();
-          p.day = ref_->day();
-          p.anchored = true;
+        // A clock time or part of the day alone is on the day the text last named.
+        if (t.kind == TimeKind::time && c_.discourse_day && *c_.discourse_day && !p.has_date()) {
+          const absl::CivilDay d = **c_.discourse_day;
+          p.year = static_cast<int>(d.year()), p.month = d.month(), p.day = d.day();
+          p.anchored = *c_.discourse_anchored;
         }
         if (!e.unresolved) t.value = timex(p);
         t.anchored = p.anchored;
+        if (c_.discourse_day && p.has_day() && p.grain <= Grain::day && !e.unresolved) {
+          *c_.discourse_day = p.civil_day();
+          *c_.discourse_anchored = p.anchored;
+        }
         break;
       }
     }
@@ -2367,7 +2418,7 @@ class Parser {
   std::vector<bool> forms_done_;
   bool tenses_done_ = false;
   std::vector<std::pair<uint32_t, Tense>> tenses_;
-  bool anchor_clock_times_ = false;
+  int context_year_ = kUnknown;  // the last year the sentence wrote
 };
 
 }  // namespace

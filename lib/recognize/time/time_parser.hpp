@@ -4,6 +4,7 @@
 // sentence's tense, and writes it as TIMEX3 values.
 #pragma once
 
+#include <optional>
 #include <vector>
 
 #include "absl/time/civil_time.h"
@@ -21,6 +22,10 @@ struct SentenceContext {
   Lang lang = Lang::en;
   const absl::CivilDay* reference = nullptr;  // null: relative expressions stay unresolved
   const NumberParser* numbers = nullptr;      // numbers in words; null: digits only
+  // The day the text last named, which a clock time alone ("à 14 h") is on; updated by
+  // parse_times. Null: clock times stay without a day.
+  std::optional<absl::CivilDay>* discourse_day = nullptr;
+  bool* discourse_anchored = nullptr;  // whether that day came from the reference date
 };
 
 // Appends the time expressions of the sentence to `out` (spans in normalised text).

@@ -49,6 +49,8 @@ void TimeRecognizer::recognize(Document& doc, const BlockRange& block, TimeScrat
     context.lang = time_language(doc, sentence.language);
     context.reference = reference;
     context.numbers = numbers_.get();
+    context.discourse_day = &scratch.last_day;
+    context.discourse_anchored = &scratch.last_day_anchored;
     parse_times(lexicon(context.lang), context, doc.times);
   }
   drop_numbers_in_times(doc, first_time);

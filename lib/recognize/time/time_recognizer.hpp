@@ -35,6 +35,8 @@ struct TimeScratch {
   std::vector<Piece> pieces;
   std::vector<Token> tokens;
   std::vector<TimeExpr> found;
+  std::optional<absl::CivilDay> last_day;  // the day the document last named
+  bool last_day_anchored = false;
 };
 
 class TimeRecognizer {

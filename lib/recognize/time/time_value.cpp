@@ -79,10 +79,12 @@ void append_date(std::string& out, const Point& p) {
     case Grain::century:
       if (p.century == kUnknown) out += "XX";
       else append_number(out, p.century, 2);
+      out += "XX";
       return;
     case Grain::decade:
       if (p.decade == kUnknown) out += "XXX";
       else append_number(out, p.decade, 3);
+      out += 'X';
       return;
     case Grain::year:
       append_year(out, p.year);
@@ -133,7 +135,8 @@ void append_date(std::string& out, const Point& p) {
 }  // namespace
 
 std::string timex(const Point& p) {
-  if (p.present) return "PRESENT_REF";
+  static constexpr const char* kReferences[] = {"", "PRESENT_REF", "FUTURE_REF", "PAST_REF"};
+  if (p.reference > 0 && p.reference < 4) return kReferences[p.reference];
   std::string out;
   append_date(out, p);
   const bool clock_grain = p.grain <= Grain::part_of_day && p.grain != Grain::none;

@@ -41,12 +41,12 @@ struct Point {
   int weekday = kUnknown;  // 1-7, Monday first: only when the date itself is unknown
   int hour = kUnknown, minute = kUnknown, second = kUnknown;
   DayPart day_part = DayPart::none;
-  bool present = false;    // "now": PRESENT_REF
+  int8_t reference = 0;    // "now" 1: PRESENT_REF, "l'avenir" 2: FUTURE_REF, "auparavant" 3: PAST_REF
   bool anchored = false;   // computed from the reference date
 
   bool has_date() const {
     return year != kUnknown || month != kUnknown || day != kUnknown || week != kUnknown || weekday != kUnknown ||
-           decade != kUnknown || century != kUnknown || present;
+           decade != kUnknown || century != kUnknown || reference != 0;
   }
   bool has_clock() const { return hour != kUnknown || day_part != DayPart::none; }
   bool has_day() const { return year != kUnknown && month != kUnknown && day != kUnknown; }
