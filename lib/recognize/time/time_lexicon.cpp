@@ -20,7 +20,7 @@ struct ClassName {
 constexpr ClassName kClasses[] = {
     {"month", TimeClass::month},       {"weekday", TimeClass::weekday},
     {"weekdays", TimeClass::weekdays}, {"unit", TimeClass::unit},
-    {"day_offset", TimeClass::day_offset}, {"now", TimeClass::now},
+    {"day_offset", TimeClass::day_offset}, {"day_after", TimeClass::day_after}, {"now", TimeClass::now},
     {"relative", TimeClass::relative}, {"relative_after", TimeClass::relative_after},
     {"part_of_day", TimeClass::part_of_day}, {"day_part", TimeClass::day_part},
     {"weekday_part", TimeClass::weekday_part}, {"clock_word", TimeClass::clock_word},
@@ -117,6 +117,7 @@ bool read_value(TimeClass cls, std::string_view v, TimeWord& w, std::vector<std:
       return g > 0 && (w.a = static_cast<int16_t>(g), true);
     }
     case TimeClass::day_offset:
+    case TimeClass::day_after:
     case TimeClass::vague:
       if (cls == TimeClass::vague && v == "X") return (w.a = 0, true);
       return parse_int(v, n) && (w.a = static_cast<int16_t>(n), true);

@@ -42,6 +42,7 @@ enum class TimeClass : uint8_t {
   weekdays,       // plural weekday: every such day ("Mondays", "'s maandags")
   unit,           // second ... century
   day_offset,     // days from the reference date: yesterday -1
+  day_after,      // days from the day the text last named: "le lendemain" 1, "the day before" -1
   now,            // PRESENT_REF
   relative,       // this (0), next (1), last (-1) before a unit, weekday, month, season
   relative_after, // the same after it ("la semaine dernière")

@@ -113,7 +113,7 @@ class Parser {
     if (i >= n_) return true;
     if (p_[i].kind != Piece::punct) return false;
     char c = text_[p_[i].span.begin];
-    if (c == ':' || c == '\'' || c == '(' || c == '[' || c == '-' || c == '/') return false;
+    if (c == ':' || c == '\'' || c == '[' || c == '-' || c == '/') return false;
     if ((c == '.' || c == ',') && is_number(i + 1) && !p_[i + 1].space_before) return false;
     return true;
   }
@@ -327,12 +327,16 @@ class Parser {
           }
         } else {
           t = lex_.tense_of_ending(word(k));
+          if (t == Tense::none && lex_.is_participle(word(k)) && !lex_.is_trigger(word(k))) participles_.push_back(k);
         }
         if (t != Tense::none) tenses_.push_back({k, t});
       }
     }
     Tense best = Tense::none;
     uint32_t best_distance = kNone;
+    // A participle right before or after the expression: "annoncées mercredi", "held on Tuesday"
+    for (uint32_t k : participles_)
+      if (k + 1 == i || k == i + 1 || (k + 2 == i && is_cue(i - 1, Cue::on))) return Tense::past;
     for (const auto& [k, t] : tenses_) {
       uint32_t d = k > i ? k - i : i - k;
       if (d < best_distance) {
@@ -1237,7 +1241,19 @@ class Parser {
       return x;
     }
     const TimeWord* d = hit(i, TimeClass::day_offset, e);
-    if (!d) return std::nullopt;
+    if (!d) {
+      d = hit(i, TimeClass::day_after, e);
+      if (!d) return std::nullopt;
+      // "le lendemain", "the day before": from the day the text last named
+      if (c_.discourse_day && *c_.discourse_day) {
+        Expr x;
+        x.begin = i;
+        x.end = e;
+        x.point = day_point(**c_.discourse_day + d->a);
+        x.point.anchored = *c_.discourse_anchored;
+        return x;
+      }
+    }
     // "le lendemain du 13 février", "la veille de Noël"
     if (d->a == 1 || d->a == -1) {
       uint32_t k = is_cue(e, Cue::from) ? cue(e, Cue::from) : is_cue(e, Cue::of) ? cue(e, Cue::of) : kNone;
@@ -1523,7 +1539,7 @@ class Parser {
       j = cue(j, Cue::around);
     }
     const bool cued = approx || (i > 0 && (cue_before(i, Cue::at) || cue_before(i, Cue::around) ||
-                                           cue_before(i, Cue::from) || cue_before(i, Cue::between) ||
+                                           cue_before(i, Cue::between) ||
                                            cue_before(i, Cue::until) || cue_before(i, Cue::to) ||
                                            cue_before(i, Cue::since)));
     Expr x;
@@ -2344,7 +2360,9 @@ class Parser {
   }
 
   void emit(const Expr& e, std::vector<TimeExpr>& out) {
-    if (e.explicit_year && e.point.year != kUnknown && e.kind != TimeKind::range) context_year_ = e.point.year;
+    if ((e.explicit_year || e.point.grain == Grain::year) && e.point.year != kUnknown && e.kind != TimeKind::range &&
+        !e.unresolved)
+      context_year_ = e.point.year;
     TimeExpr t;
     t.span = {p_[e.begin].span.begin, p_[e.end - 1].span.end};
     t.kind = e.kind;
@@ -2418,6 +2436,7 @@ class Parser {
   std::vector<bool> forms_done_;
   bool tenses_done_ = false;
   std::vector<std::pair<uint32_t, Tense>> tenses_;
+  std::vector<uint32_t> participles_;
   int context_year_ = kUnknown;  // the last year the sentence wrote
 };
 
