@@ -55,7 +55,7 @@ constexpr std::string_view kCueNames[] = {
     "since", "from", "until", "through", "to", "between", "and", "before", "after", "by", "in", "on", "at",
     "around", "of", "the", "a", "for", "during", "within", "ago", "ago_before", "in_future", "later", "earlier",
     "from_now", "every", "other", "half", "one_and_half", "and_half", "and_quarter", "less_quarter", "less",
-    "quarter_hour", "past_hour", "to_hour"};
+    "quarter_hour", "past_hour", "to_hour", "more_than", "less_than"};
 static_assert(sizeof kCueNames / sizeof kCueNames[0] == static_cast<size_t>(Cue::count));
 
 constexpr std::string_view kGrainNames[] = {"",        "second", "minute", "hour",    "part_of_day", "day",
@@ -222,8 +222,9 @@ std::vector<std::string> endings(std::string_view list) {
 }  // namespace
 
 std::string_view mod_name(Mod m) {
-  static constexpr std::string_view names[] = {"",     "START",  "MID",         "END",          "",      "",
-                                               "BEFORE", "AFTER", "ON_OR_AFTER", "ON_OR_BEFORE", "APPROX"};
+  static constexpr std::string_view names[] = {"",       "START",       "MID",          "END",    "",
+                                               "",       "BEFORE",      "AFTER",        "ON_OR_AFTER",
+                                               "ON_OR_BEFORE", "APPROX", "MORE_THAN", "LESS_THAN"};
   return names[static_cast<int>(m)];
 }
 
@@ -347,7 +348,10 @@ absl::StatusOr<TimeLexicon> TimeLexicon::create(Lang lang, const Segmenter& segm
     const std::string first(slice(cut, pieces[0].span));
     lex.first_piece_[first].push_back(static_cast<uint32_t>(lex.entries_.size()));
     lex.entries_.push_back(std::move(entry));
-    if (is_trigger_class(w.cls))
+    const bool clock_cue = w.cls == TimeClass::cue && (w.a == static_cast<int16_t>(Cue::half) ||
+                                                       w.a == static_cast<int16_t>(Cue::quarter_hour) ||
+                                                       w.a == static_cast<int16_t>(Cue::one_and_half));
+    if (is_trigger_class(w.cls) || clock_cue)
       for (const Piece& p : pieces)
         if (p.kind == Piece::word) trigger_pieces.emplace_back(slice(cut, p.span), pieces.size() == 1);
   }

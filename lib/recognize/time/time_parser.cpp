@@ -36,6 +36,7 @@ struct Expr {
   bool weekday_range = false;   // set: every week from one weekday to another
   bool day_only = false;        // a weekday and a day number without a month ("mercredi 13")
   bool written_month = false;   // the month is written (a name or digits), not relative
+  bool half_day = false;        // am/pm or a part of the day is written with the clock time
   int number = 0;
 };
 
@@ -517,8 +518,8 @@ class Parser {
       if (year < 1000 && *d.third >= 100) return std::nullopt;
       if (!valid_date(year, month, day)) return std::nullopt;
       if (sep == ' ' && !(i > 0 && (is_cue(i - 1, Cue::the) || is_cue(i - 1, Cue::on)))) {
-        // "20 02 2014": only with the month written with two digits
-        if (text_[p_[i + 1].span.begin] != '0' && b < 10) return std::nullopt;
+        // "20 02 2014", "18 8 1978": the month with two digits, or a four-digit year
+        if (text_[p_[i + 1].span.begin] != '0' && b < 10 && *d.third < 1000) return std::nullopt;
       }
       return full_date(i, end, year, month, day);
     }
@@ -548,15 +549,16 @@ class Parser {
     uint32_t k = day->end;
     char sep = 0;  // "8/Oct/2012", "31-dec-2019"
     if (k < n_ && is_cue(k, Cue::of) && month_name(cue(k, Cue::of))) k = cue(k, Cue::of);
+    else if (k < n_ && is_cue(k, Cue::from) && month_name(cue(k, Cue::from))) k = cue(k, Cue::from);
     else if ((is_punct(k, '/') || is_punct(k, '-')) && !p_[k].space_before && month_name(k + 1))
       sep = text_[p_[k++].span.begin];
     auto month = month_name(k);
     if (!month) return std::nullopt;
     if (sep) {
-      uint32_t y = month->end;
-      if (!is_punct(y, sep)) return std::nullopt;
-      auto year = year_number(y + 1, true);
       const int m = static_cast<int>(month->value), dd = static_cast<int>(day->value);
+      uint32_t y = month->end;
+      if (!is_punct(y, sep)) return valid_day_month(m, dd) ? std::optional<Expr>(month_day(i, y, m, dd)) : std::nullopt;
+      auto year = year_number(y + 1, true);
       if (!year || !valid_date(static_cast<int>(year->value), m, dd)) return std::nullopt;
       return full_date(i, year->end, static_cast<int>(year->value), m, dd);
     }
@@ -600,8 +602,9 @@ class Parser {
     const int m = static_cast<int>(month->value), dd = static_cast<int>(day->value);
     if (!valid_day_month(m, dd)) return std::nullopt;
     uint32_t e = day->end;
-    uint32_t y = is_punct(e, ',') ? e + 1 : e;
-    if (auto year = year_number(y, true)) {
+    const bool dash = (is_punct(e, '-') || is_punct(e, '/')) && !p_[e].space_before;  // "Sep-23-2020"
+    uint32_t y = is_punct(e, ',') || dash ? e + 1 : e;
+    if (auto year = year_number(y, !dash)) {
       const bool two = year->digits == 2;
       if ((!two || date_end(year->end)) && valid_date(static_cast<int>(year->value), m, dd))
         return full_date(i, year->end, static_cast<int>(year->value), m, dd);
@@ -619,6 +622,10 @@ class Parser {
     if (is_punct(j, ',') || is_punct(j, '-') || is_punct(j, '/')) ++j;
     else if (is_cue(j, Cue::of)) j = cue(j, Cue::of);
     auto year = year_number(j, false);
+    if (!year) {
+      year = year_number(j, true);  // "juillet 98", "mei '88"
+      if (year && (year->digits != 2 || !date_end(year->end))) year.reset();
+    }
     if (!year) return std::nullopt;
     return month_only(i, year->end, static_cast<int>(month->value), static_cast<int>(year->value));
   }
@@ -671,7 +678,10 @@ class Parser {
       for (Cue c : {Cue::in, Cue::since, Cue::until, Cue::from, Cue::to, Cue::before, Cue::after, Cue::by, Cue::of,
                     Cue::during, Cue::between, Cue::through, Cue::and_, Cue::on})
         if (cue_before(i, c)) ok = true;
-      if (is_punct(i - 1, '(') || is_punct(i - 1, '-')) ok = true;
+      if (is_punct(i - 1, '(')) ok = true;
+      uint32_t u;
+      if (const TimeWord* w = hit(i - 1, TimeClass::unit, u); w && u == i && w->a == static_cast<int16_t>(Grain::year))
+        ok = true;
     }
     if (!ok && year->end < n_) {
       // followed by a time word or a cue of another date: "2024 and 2025", "2019 was"
@@ -1565,6 +1575,9 @@ class Parser {
           ok = cued || bare_hour_ok || hit(end, TimeClass::hour_word) || day_part_after(end);
         }
         if (ok && c.meridiem && (h == 0 || h > 12)) ok = false;
+        // "pour 3h", "for 8h": hours as a duration
+        if (ok && (style | 0x20) == 'h' && !c.minute && i > 0 && (cue_before(i, Cue::for_) || cue_before(i, Cue::during)))
+          ok = false;
         if (ok && (style == 'h' || style == 'H' || style == 'u' || style == 'U')) {
           // "8h" alone could be a unit ("8h of work"); with minutes or a time cue it is a clock time
           if (!c.minute && !cued && !bare_hour_ok && is_word(end) && hit(end, TimeClass::unit) == nullptr &&
@@ -1597,9 +1610,19 @@ class Parser {
           if (clock_ok) {
             hour = static_cast<int>(c->value);
             e = hw;
-            if (auto mm = count(e, false); mm && mm->integer && mm->digits == 2 && mm->value < 60) {
+            uint32_t m0 = is_cue(e, Cue::and_) ? cue(e, Cue::and_) : e;
+            uint32_t less = cue(e, Cue::less);
+            if (auto mm = count(less != kNone ? less : m0, false);
+                mm && mm->integer && !mm->ordinal && (mm->digits == 2 || mm->digits == 0) && mm->value < 60 &&
+                mm->value > 0) {
               minute = static_cast<int>(mm->value);
               e = mm->end;
+              uint32_t u;
+              if (const TimeWord* mu = hit(e, TimeClass::unit, u); mu && mu->a == static_cast<int16_t>(Grain::minute)) e = u;
+              if (less != kNone) {  // "huit heures moins vingt": twenty to eight
+                minute = 60 - minute;
+                hour = hour == 0 ? 23 : hour - 1;
+              }
             } else if (uint32_t h2 = cue(e, Cue::and_half); h2 != kNone) {
               minute = 30, e = h2;
             } else if (uint32_t q = cue(e, Cue::and_quarter); q != kNone) {
@@ -1676,10 +1699,12 @@ class Parser {
     if (hit(e, TimeClass::hour_word, mk) && meridiem < 0) e = mk;  // "8:00 uur"
     if (meridiem == 1 && hour < 12) hour += 12;
     if (meridiem == 0 && hour == 12) hour = 0;
+    x.half_day = meridiem >= 0;
     if (meridiem < 0) {
       if (auto dp = day_part_after(e)) {
         hour = adjust_hour(hour, dp->first);
         e = dp->second;
+        x.half_day = true;
         // "8 vanmorgen", "10, tonight": the day part names today
         uint32_t pk;
         if (const TimeWord* w = hit(dp->second - 1 >= e ? e : e, TimeClass::day_part, pk)) (void)w;
@@ -1760,6 +1785,9 @@ class Parser {
     Expr x;
     x.begin = i;
     x.kind = TimeKind::duration;
+    if (uint32_t m = cue(j, Cue::more_than); m != kNone) x.mod = Mod::more_than, j = m;
+    else if (uint32_t l = cue(j, Cue::less_than); l != kNone) x.mod = Mod::less_than, j = l;
+    else if (uint32_t a = cue(j, Cue::around); a != kNone && c_.lang == Lang::fr) x.mod = Mod::approx, j = a;
     bool any = false;
     for (int part = 0; part < 4; ++part) {
       uint32_t k = j;
@@ -1815,7 +1843,7 @@ class Parser {
     auto take = [&](std::optional<Expr> e) {
       if (e && (!best || e->end > best->end)) best = std::move(e);
     };
-    auto shifted = [&](uint32_t begin, uint32_t end, const Duration& d, int sign, const Point* base) -> Expr {
+    auto shifted = [&](uint32_t begin, uint32_t end, const Expr& d, int sign, const Point* base) -> Expr {
       Expr x;
       x.begin = begin;
       x.end = end;
@@ -1824,21 +1852,25 @@ class Parser {
         x.point.grain = Grain::day;
         return x;
       }
+      x.mod = d.mod;
       absl::CivilDay day = base ? base->civil_day() : *ref_;
-      for (int k = 0; k < d.count; ++k) {
-        if (std::isnan(d.parts[k].amount)) {
+      for (int k = 0; k < d.duration.count; ++k) {
+        const Duration::Part& part = d.duration.parts[k];
+        if (std::isnan(part.amount)) {
           x.unresolved = true;
           return x;
         }
-        day = shift(day, sign * d.parts[k].amount, d.parts[k].unit);
+        day = shift(day, sign * part.amount, part.unit);
       }
+      if (x.mod == Mod::more_than) x.mod = sign < 0 ? Mod::before : Mod::after;
+      else if (x.mod == Mod::less_than) x.mod = Mod::none;
       x.point = day_point(day);
       x.point.anchored = base ? base->anchored : true;
       return x;
     };
     // "il y a deux ans"
     if (uint32_t a = cue(i, Cue::ago_before); a != kNone) {
-      if (auto d = duration_expr(a, true)) take(shifted(i, d->end, d->duration, -1, nullptr));
+      if (auto d = duration_expr(a, true)) take(shifted(i, d->end, *d, -1, nullptr));
     }
     // "in 2 weeks", "over twee weken", "dans trois jours", "within 10 days"
     for (Cue c : {Cue::in, Cue::in_future, Cue::within}) {
@@ -1847,7 +1879,7 @@ class Parser {
       if (a == kNone) continue;
       if (c == Cue::within && is_cue(a, Cue::the)) a = cue(a, Cue::the);
       if (auto d = duration_expr(a, false)) {
-        Expr x = shifted(i, d->end, d->duration, 1, nullptr);
+        Expr x = shifted(i, d->end, *d, 1, nullptr);
         if (c == Cue::within && !x.unresolved) {
           x.mod = Mod::on_or_before;
           x.bounded = true;
@@ -1860,19 +1892,19 @@ class Parser {
     // "2 weeks ago", "5 days later", "drie weken geleden", "2 weeks after yesterday"
     if (auto d = duration_expr(i, true)) {
       uint32_t e = d->end;
-      if (uint32_t a = cue(e, Cue::ago); a != kNone) take(shifted(i, a, d->duration, -1, nullptr));
-      if (uint32_t a = cue(e, Cue::earlier); a != kNone && !hit(a, TimeClass::relative)) take(shifted(i, a, d->duration, -1, nullptr));
-      if (uint32_t a = cue(e, Cue::later); a != kNone) take(shifted(i, a, d->duration, 1, nullptr));
-      if (uint32_t a = cue(e, Cue::from_now); a != kNone) take(shifted(i, a, d->duration, 1, nullptr));
+      if (uint32_t a = cue(e, Cue::ago); a != kNone) take(shifted(i, a, *d, -1, nullptr));
+      if (uint32_t a = cue(e, Cue::earlier); a != kNone && !hit(a, TimeClass::relative)) take(shifted(i, a, *d, -1, nullptr));
+      if (uint32_t a = cue(e, Cue::later); a != kNone) take(shifted(i, a, *d, 1, nullptr));
+      if (uint32_t a = cue(e, Cue::from_now); a != kNone) take(shifted(i, a, *d, 1, nullptr));
       for (Cue c : {Cue::before, Cue::after, Cue::from, Cue::since}) {
         uint32_t a = cue(e, c);
         if (a == kNone) continue;
         auto base = date_expr(a);
         if (base && base->point.grain == Grain::day && base->point.has_day() && !base->unresolved) {
-          take(shifted(i, base->end, d->duration, c == Cue::before ? -1 : 1, &base->point));
+          take(shifted(i, base->end, *d, c == Cue::before ? -1 : 1, &base->point));
         } else if ((c == Cue::before || c == Cue::after) && c_.lang == Lang::en) {
           // "15 minute before" (from now)
-          if (boundary(a)) take(shifted(i, a, d->duration, c == Cue::before ? -1 : 1, nullptr));
+          if (boundary(a)) take(shifted(i, a, *d, c == Cue::before ? -1 : 1, nullptr));
         }
       }
     }
@@ -2026,7 +2058,7 @@ class Parser {
     std::optional<Expr> best = point_expr(i);
     if (auto t = time_expr(i, false); t && (!best || t->end > best->end)) best = t;
     if (allow_dot_time && (!best || best->kind != TimeKind::time)) {
-      if (auto t = time_expr(i, false); t && (!best || t->end >= best->end)) best = t;
+      if (auto t = time_expr(i, true); t && t->point.hour != kUnknown && (!best || t->end >= best->end)) best = t;
     }
     if (i < n_ && p_[i].kind != Piece::punct) {
       auto c = count(i, false);
@@ -2117,7 +2149,7 @@ class Parser {
       p->day = day.day;
       p->weekday = day.weekday;
       p->anchored = p->anchored || day.anchored;
-      if (day.day_part != DayPart::none && p->hour != kUnknown) p->hour = adjust_hour(p->hour, day.day_part);
+      if (day.day_part != DayPart::none && p->hour != kUnknown && !r.half_day) p->hour = adjust_hour(p->hour, day.day_part);
     }
   }
 
@@ -2312,12 +2344,13 @@ class Parser {
 
   bool time_range(const Expr& x, const Expr& y, Expr& r) {
     Point a = x.point, b = y.point;
-    const bool am = has_meridiem(x), bm = has_meridiem(y);
-    // "1-3pm", "8 - 11pm", "10 - 11 at night": the end's half of the day applies to the start;
-    // "1pm-3", "8pm - 11": the start's to the end
+    const bool am = x.half_day || has_meridiem(x), bm = y.half_day || has_meridiem(y);
+    // "1-3pm", "8 - 11pm", "tussen 4 en 5 's middags": the end's half of the day applies to the
+    // start; "1pm-3", "8pm - 11": the start's to the end
     if (!am && bm && b.hour >= 12 && a.hour < 12 && a.hour + 12 <= b.hour) a.hour += 12;
     if (!am && bm && b.hour < 12 && a.hour == 12) a.hour = 0;  // "12-3am"
     if (am && !bm && a.hour >= 12 && b.hour < 12 && b.hour + 12 > a.hour) b.hour += 12;
+    if (!am && !bm && x.bare_number && a.hour > b.hour && b.hour < 12) return false;  // "20-11": no hours
     if (a.has_day() && !b.has_day()) {
       b.year = a.year, b.month = a.month, b.day = a.day, b.anchored = a.anchored;
     } else if (b.has_day() && !a.has_day()) {
@@ -2326,6 +2359,7 @@ class Parser {
     r.from = a;
     r.to = b;
     r.from.grain = r.to.grain = Grain::minute;
+    r.half_day = am || bm;
     return true;
   }
   bool has_meridiem(const Expr& e) {
@@ -2339,7 +2373,27 @@ class Parser {
   }
 
   // --- all together ----------------------------------------------------------------------------
+  // Whether the number at piece i is part of a chain of numbers joined by hyphens or slashes
+  // beyond a date's ("+86 138-2010-2015", "ISBN 978-3-16"): no date starts there.
+  bool number_chain(uint32_t i) const {
+    auto joined = [&](uint32_t k) {  // piece k is a hyphen or slash glued between two numbers
+      return k > 0 && k + 1 < n_ && (is_punct(k, '-') || is_punct(k, '/')) && !p_[k].space_before &&
+             !p_[k + 1].space_before && is_number(k - 1) && is_number(k + 1);
+    };
+    uint32_t a = i, b = i;
+    while (a >= 2 && joined(a - 1)) a -= 2;
+    while (joined(b + 1)) b += 2;
+    const uint32_t numbers = (b - a) / 2 + 1;
+    if (numbers < 3) return false;
+    if (numbers > 3) return true;
+    // three numbers are a date when they read as day, month and year in some order
+    auto value = [&](uint32_t k) { return raw(k).size() > 4 ? 100000 : std::stoi(std::string(raw(k))); };
+    const bool year_first = raw(a).size() == 4, year_last = raw(b).size() == 4 || raw(b).size() == 2;
+    return !((year_first && value(a + 2) <= 31) || (year_last && value(a) <= 31 && value(a + 2) <= 31));
+  }
+
   std::optional<Expr> parse_at(uint32_t i) {
+    if (is_number(i) && number_chain(i)) return std::nullopt;
     std::optional<Expr> best;
     auto take = [&](std::optional<Expr> e) {
       if (e && e->end != kNone && e->end > e->begin && (!best || e->end > best->end)) best = std::move(e);
