@@ -1,5 +1,7 @@
 #include "lexicon/key_trie.hpp"
 
+#include <algorithm>
+
 namespace eventwire::internal {
 
 KeyTrie::KeyTrie(bool hyphens_as_spaces) : hyphens_as_spaces_(hyphens_as_spaces) {
@@ -20,7 +22,7 @@ std::string KeyTrie::normalize_key(std::string_view key) const {
   return out;
 }
 
-bool KeyTrie::insert(std::string_view raw_key, uint32_t payload) {
+bool KeyTrie::insert(std::string_view raw_key, uint32_t payload, bool filtered) {
   std::string key = normalize_key(raw_key);
   if (key.empty()) return false;
   uint32_t node = 0;
@@ -40,13 +42,28 @@ bool KeyTrie::insert(std::string_view raw_key, uint32_t payload) {
   }
   if (nodes_[node].payload != kNone) return false;
   nodes_[node].payload = payload;
+  if (!filtered) return true;
+  filter_.add(key);
   return true;
 }
 
-void KeyTrie::insert_with_unaccented(std::string_view key, uint32_t payload) {
-  insert(key, payload);
+void WordFilter::add(std::string_view key) {
+  const auto* k = reinterpret_cast<const unsigned char*>(key.data());
+  if (key.size() >= 3) {
+    const size_t h = gram(k[0], space(k[1]), space(k[2]));
+    three_bytes_[h >> 6] |= uint64_t{1} << (h & 63);
+  }
+  const size_t first_word = std::min(key.find_first_of(" -"), key.size());
+  if (first_word >= 1 && first_word <= 2) {
+    const size_t h = (static_cast<size_t>(k[0]) << 8) | (first_word == 2 ? space(k[1]) : 0);
+    short_words_[h >> 6] |= uint64_t{1} << (h & 63);
+  }
+}
+
+void KeyTrie::insert_with_unaccented(std::string_view key, uint32_t payload, bool filtered) {
+  insert(key, payload, filtered);
   std::string plain = remove_accents(key);
-  if (plain != key) insert(plain, payload);
+  if (plain != key) insert(plain, payload, filtered);
 }
 
 void KeyTrie::finish() {

@@ -51,7 +51,7 @@ NumberWordKind base_kind(double v) {
 
 bool parse_flag(std::string_view v) { return v == "true" || v == "yes"; }
 
-absl::Status load_words(Lang lang, KeyTrie& trie, std::vector<NumberWord>& words) {
+absl::Status load_words(Lang lang, KeyTrie& trie, std::vector<NumberWord>& words, WordFilter& articles) {
   std::string path = std::string(lang_code(lang)) + "/numbers.tsv";
   const data::DataFile* f = data::find_file(path);
   if (!f) return make_error(ErrorCode::internal, "language data lacks " + path);
@@ -73,7 +73,12 @@ absl::Status load_words(Lang lang, KeyTrie& trie, std::vector<NumberWord>& words
     if (!parse_data_number(f->cell(r, (*cols)[1]), w.value)) return data::row_error(*f, r, "value is not a number");
     w.base = w.kind == NumberWordKind::ordinal ? base_kind(w.value) : w.kind;
     words.push_back(w);
-    trie.insert_with_unaccented(fold_case(f->cell(r, (*cols)[0])), static_cast<uint32_t>(words.size() - 1));
+    // Only words that may begin a number pass the trie's quick filter.
+    const bool starts = !(w.form & kFormInner) && w.kind != NumberWordKind::joiner && w.kind != NumberWordKind::over &&
+                        w.kind != NumberWordKind::of && w.kind != NumberWordKind::point;
+    std::string key = fold_case(f->cell(r, (*cols)[0]));
+    if (w.kind == NumberWordKind::article || (w.form & kFormArticle)) articles.add(key);
+    trie.insert_with_unaccented(key, static_cast<uint32_t>(words.size() - 1), starts);
   }
   trie.finish();
   return absl::OkStatus();
@@ -112,8 +117,10 @@ absl::StatusOr<NumberLexicon> NumberLexicon::create(Lang lang) {
   if (!endings.empty())
     for (std::string_view e : data::split_synonyms(endings)) c.plural_endings.emplace_back(e);
 
-  EW_RETURN_IF_ERROR(load_words(lang, lex.trie_, lex.words_));
+  EW_RETURN_IF_ERROR(load_words(lang, lex.trie_, lex.words_, lex.articles_));
 
+  if (const data::DataFile* f = data::find_file(code + "/stopwords.txt"))
+    for (uint32_t r = 0; r < f->rows; ++r) lex.stopwords_.insert(f->cell(r, 0));
   if (const data::DataFile* f = data::find_file(code + "/not_numbers.txt"))
     for (uint32_t r = 0; r < f->rows; ++r) lex.not_numbers_.insert(fold_case(f->cell(r, 0)), r);
   lex.not_numbers_.finish();

@@ -84,6 +84,10 @@ class NumberLexicon {
   const NumberSuffix* suffix(std::string_view letters) const;
   // Phrases ending in a number word that is no number ("this one"), in folded text.
   const KeyTrie& not_numbers() const { return not_numbers_; }
+  // The quick test for the indefinite articles ("a", "een", "un").
+  const WordFilter& articles() const { return articles_; }
+  // The language's function words (<lang>/stopwords.txt).
+  const WordSet& stopwords() const { return stopwords_; }
 
  private:
   NumberLexicon() : trie_(/*hyphens_as_spaces=*/true) {}
@@ -91,6 +95,8 @@ class NumberLexicon {
   NumberCulture culture_;
   KeyTrie trie_;
   KeyTrie not_numbers_;
+  WordFilter articles_;
+  WordSet stopwords_;
   std::vector<NumberWord> words_;
   WordMap<NumberSuffix> suffixes_;
 };

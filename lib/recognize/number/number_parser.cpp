@@ -15,19 +15,35 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // One piece of a number: a run of digits, a number word (or one part of a compound word), or
 // a fraction character.
+// (Trivially constructible, so that arrays of it cost nothing until filled by make_item.)
 struct Item {
   enum class Type : uint8_t { digits, word, vulgar };
-  Type type = Type::digits;
-  uint32_t begin = 0, end = 0;
-  bool word_start = true;  // first piece of its word
-  bool word_end = true;    // last piece of its word
-  const NumberWord* word = nullptr;
-  double value = 0;        // digits and fraction characters
-  bool integer = true, grouped = false, year_like = false, ordinal = false, scaled = false;
-  double scale = 1;  // the suffix's scale ("10k": 1000)
-  double money_scale = 0;
+  Type type;
+  uint32_t begin, end;
+  bool word_start;  // first piece of its word
+  bool word_end;    // last piece of its word
+  const NumberWord* word;
+  double value;     // digits and fraction characters
+  bool integer, grouped, year_like, ordinal, scaled;
+  double scale;     // the suffix's scale ("10k": 1000)
+  double money_scale;
   Span glued;
 };
+
+Item make_item(Item::Type type, uint32_t begin) {
+  Item it;
+  it.type = type;
+  it.begin = it.end = begin;
+  it.word_start = it.word_end = true;
+  it.word = nullptr;
+  it.value = 0;
+  it.integer = true;
+  it.grouped = it.year_like = it.ordinal = it.scaled = false;
+  it.scale = 1;
+  it.money_scale = 0;
+  it.glued = {};
+  return it;
+}
 
 enum class Prev : uint8_t {
   none, minus, digits, unit, teen, tens, hundred, scale, fraction, value, multiplier,
@@ -55,7 +71,7 @@ struct State {
   bool magnitude = false;             // only bounds: "tientallen", "hundreds of thousands"
   double mag_min = 0, mag_max = 0;
   bool in_point = false;              // decimals in words follow ("point five")
-  char decimals[24] = {};
+  char decimals[24];                  // the first `ndecimals` are set
   uint8_t ndecimals = 0;
   bool decimal_tens = false;          // the last decimal digits came from a tens word
   double money_scale = 0;
@@ -96,6 +112,8 @@ class NumberReader {
   std::optional<NumberMatch> read(uint32_t pos, bool continuation = false, int depth = 0) const;
 
   const NumberLexicon& lexicon() const { return lex_; }
+  // A cheap first test: whether a number word that may begin a number starts at `p`.
+  bool may_begin(uint32_t p) const;
 
  private:
   int lex(uint32_t p, bool at_start, bool continuation, Item* out, int cap, int alternative = 0) const;
@@ -154,15 +172,20 @@ bool NumberReader::followed_by_noun(uint32_t p) const {
 }
 
 bool NumberReader::lex_digits(uint32_t p, bool at_start, bool continuation, Item& out) const {
-  out = Item{};
-  out.type = Item::Type::digits;
-  out.begin = p;
+  out = make_item(Item::Type::digits, p);
   const char* first = text_.data() + p;
   const char* last = text_.data() + limit_;
   digits::NumberAst ast;
-  if (continuation) {  // a plain integer: "24" of "22,24,26"
-    const char* q = first;
-    while (q < last && is_digit(*q)) ++q;
+  // A plain integer needs no grammar: "24" of "22,24,26", or digits that nothing numeric
+  // follows ("2019 ", "39)"); most numbers of a text are such.
+  const char* q = first;
+  while (q < last && is_digit(*q)) ++q;
+  const char* after = q;
+  while (after < last && *after == ' ') ++after;
+  const bool plain = q > first && (q == last || (*q != '.' && *q != ',' && *q != '/' && *q != '^' && *q != 'e' &&
+                                                 *q != 'E' && *q != 'x' && static_cast<unsigned char>(*q) != 0xC3 &&
+                                                 !(*q == ' ' && after < last && is_digit(*after))));
+  if (continuation || plain) {
     if (q == first) return false;
     ast.integer = {first, q};
     first = q;
@@ -205,7 +228,9 @@ bool NumberReader::lex_digits(uint32_t p, bool at_start, bool continuation, Item
     while (s < limit_ && text_[s] == ' ') ++s;
     uint32_t t = s;
     while (t < limit_ && is_ascii_letter(text_[t])) ++t;
-    if (t > s && t - s <= 3 && (t >= limit_ || (!is_word_char_at(text_, t) && text_[t] != '.' && text_[t] != '\''))) {
+    // Not "M." (an initial or "Monsieur").
+    if (t > s && t - s <= 3 &&
+        (t >= limit_ || (!is_word_char_at(text_, t) && !(text_[t] == '.' && t - s == 1) && text_[t] != '\''))) {
       const NumberSuffix* suffix = lex_.suffix(text_.substr(s, t - s));
       if (suffix && suffix->kind == SuffixKind::scale && suffix->spaced) {
         out.value *= suffix->value;
@@ -238,9 +263,7 @@ int NumberReader::decompose(uint32_t p, uint32_t word_end, Item* out, int cap, i
     int rest = decompose(ends[k], word_end, out + 1, cap - 1, depth + 1, skip);
     if (rest < 0) continue;
     Item& it = out[0];
-    it = Item{};
-    it.type = Item::Type::word;
-    it.begin = p;
+    it = make_item(Item::Type::word, p);
     it.end = ends[k];
     it.word = &lex_.word(payloads[k]);
     it.word_start = false;
@@ -258,9 +281,7 @@ int NumberReader::lex_word(uint32_t p, Item* out, int cap, int alternative) cons
     return e >= limit_ || !is_word_char_at(text_, e) || !is_word_char_before(text_, e);
   }));
   if (end && alternative == 0) {
-    out[0] = Item{};
-    out[0].type = Item::Type::word;
-    out[0].begin = p;
+    out[0] = make_item(Item::Type::word, p);
     out[0].end = end;
     out[0].word = &lex_.word(payload);
     return 1;
@@ -282,11 +303,9 @@ int NumberReader::lex(uint32_t p, bool at_start, bool continuation, Item* out, i
   char c = text_[p];
   if (is_digit(c) || (at_start && (c == '-' || c == '+' || c == '.' || c == ','))) return lex_digits(p, at_start, continuation, out[0]) ? 1 : 0;
   size_t length = 0;
-  double fraction = parser_.fractions_.match(text_, p, length);
+  double fraction = static_cast<unsigned char>(c) >= 0x80 ? parser_.fractions_.match(text_, p, length) : 0;
   if (length) {
-    out[0] = Item{};
-    out[0].type = Item::Type::vulgar;
-    out[0].begin = p;
+    out[0] = make_item(Item::Type::vulgar, p);
     out[0].end = static_cast<uint32_t>(p + length);
     out[0].value = fraction;
     out[0].integer = false;
@@ -294,6 +313,30 @@ int NumberReader::lex(uint32_t p, bool at_start, bool continuation, Item* out, i
   }
   if (is_letter_at(text_, p)) return lex_word(p, out, cap, alternative);
   return 0;
+}
+
+bool NumberReader::may_begin(uint32_t p) const {
+  bool found = false;
+  const bool compounds = lex_.culture().compounds;
+  lex_.trie().match(folded_, p, limit_, [&](size_t e, uint32_t payload) {
+    const NumberWord& w = lex_.word(payload);
+    if (found || (w.form & kFormInner) || w.kind == NumberWordKind::joiner || w.kind == NumberWordKind::over ||
+        w.kind == NumberWordKind::of || w.kind == NumberWordKind::point)
+      return;
+    const bool whole = e >= limit_ || !is_word_char_at(text_, e);
+    if (whole && (w.kind == NumberWordKind::article || (w.form & kFormArticle))) {
+      // An article begins a number only before a number word ("a dozen", "een op de vijf").
+      uint32_t q = static_cast<uint32_t>(e);
+      while (q < limit_ && (text_[q] == ' ' || text_[q] == '-')) ++q;
+      if (q < limit_ && lex_.trie().may_start(static_cast<unsigned char>(folded_[q])))
+        lex_.trie().match(folded_, q, limit_, [&](size_t f, uint32_t) {
+          found = found || compounds || f >= limit_ || !is_word_char_at(text_, f);
+        });
+      return;
+    }
+    found = whole || compounds;
+  });
+  return found;
 }
 
 // --- reading --------------------------------------------------------------------------------
@@ -592,10 +635,11 @@ bool NumberReader::feed(State& s, const Item& it) const {
     }
     case NumberWordKind::hundred:
       // French "cents" multiplies a unit in words: "deux cents", not "322 cents", "45 cents".
-      if ((w.form & kFormAfterWords) && (s.prev != Prev::unit || s.hi != 0)) return false;
+      if ((w.form & kFormAfterWords) && (s.prev != Prev::unit || s.hi != 0 || s.lo >= 10)) return false;
       if (s.prev == Prev::pending) return pending(s, w.kind, w.value);
       return cardinal(s, w.kind, w.value, s.prev == Prev::digits);
     case NumberWordKind::scale:
+      if (s.prev == Prev::pending) return false;  // a numerator waits for its denominator
       if ((w.form & kFormPlural) && (s.prev == Prev::none || s.prev == Prev::of)) {
         // "des millions": a magnitude.
         s.magnitude = true;
@@ -733,7 +777,6 @@ std::optional<NumberMatch> NumberReader::finish(const State& s, uint32_t begin, 
   m.scale = s.scaled && s.last_scale != kInf ? s.last_scale : 1;
   m.ordinal_word = s.ordinal_word;
   m.article = s.items == s.article_items;
-  if (m.article) m.value = 1;  // "a", "een": one
   if (s.magnitude) {
     m.value = kNaN;
     m.min = s.mag_min;
@@ -749,7 +792,13 @@ std::optional<NumberMatch> NumberReader::finish(const State& s, uint32_t begin, 
     if (parse_data_number(std::string_view(buf, 2 + s.ndecimals), d)) v += d;
     m.integer = false;
   }
+  // "16.4 million" is 16400000, not 16399999.999999998: twelve significant digits are kept.
+  if (s.scaled && !s.integer && v != 0 && std::isfinite(v) && std::fabs(v) < 1e18) {
+    double p = std::pow(10.0, 12 - std::ceil(std::log10(std::fabs(v))));
+    v = std::round(v * p) / p;
+  }
   m.value = s.negative ? -v : v;
+  if (m.article) m.value = 1;  // "a", "een": one
   return m;
 }
 
@@ -838,7 +887,7 @@ std::optional<NumberMatch> NumberReader::read(uint32_t pos, bool continuation, i
   // stopped it, make a fraction.
   if (m->words && m->integer && !m->ordinal && !m->scaled && m->value > 0) {
     uint32_t q = skip_separators(m->span.end, true);
-    if (q < limit_ && is_letter_at(text_, q)) {
+    if (q < limit_ && is_letter_at(text_, q) && may_begin(q)) {
       auto den = read(q, false, depth + 1);
       if (den && den->ordinal && den->words && den->value >= 3) {
         m->value /= den->value;
@@ -852,7 +901,9 @@ std::optional<NumberMatch> NumberReader::read(uint32_t pos, bool continuation, i
   }
   if (m->article) return m;  // "een", "un" alone: one, but no number by itself
   // "2019-2020": a range.
-  if (!m->words && m->integer && !m->grouped && m->glued.empty() && !m->scaled && !m->ordinal &&
+  const bool chained = m->span.begin >= 2 && (text_[m->span.begin - 1] == '-' || text_[m->span.begin - 1] == '/') &&
+                       is_digit(text_[m->span.begin - 2]);  // "222" of "1-222-2222"
+  if (!m->words && m->integer && !m->grouped && m->glued.empty() && !m->scaled && !m->ordinal && !chained &&
       m->span.end + 1 < limit_ && text_[m->span.end] == '-' && is_digit(text_[m->span.end + 1])) {
     Item second;
     uint32_t q = m->span.end + 1;
@@ -907,16 +958,21 @@ uint32_t token_after(const Document& doc, const Sentence& sentence, uint32_t fro
 
 }  // namespace
 
-// "this one", "no one": a phrase of not_numbers.txt ends with the number.
+// "this one", "no one": a phrase of not_numbers.txt ends with the number, and no noun
+// follows ("that one mile" is a number).
 bool NumberParser::is_not_number(const Document& doc, const Sentence& sentence, uint32_t token,
                                  const NumberMatch& m) const {
-  const KeyTrie& phrases = lexicon(language_of(doc, sentence)).not_numbers();
-  if (phrases.empty()) return false;
+  const NumberLexicon& lex = lexicon(language_of(doc, sentence));
+  if (lex.not_numbers().empty()) return false;
   bool found = false;
   for (uint32_t k = 1; k <= 2 && token >= sentence.token_begin + k; ++k)
-    phrases.match(doc.folded, doc.tokens[token - k].span.begin, m.span.end,
-                  [&](size_t end, uint32_t) { found = found || end == m.span.end; });
-  return found;
+    lex.not_numbers().match(doc.folded, doc.tokens[token - k].span.begin, m.span.end,
+                            [&](size_t end, uint32_t) { found = found || end == m.span.end; });
+  if (!found) return false;
+  uint32_t next = token_after(doc, sentence, token, m.span.end);
+  if (next >= sentence.token_end || !doc.tokens[next].is(kTokWord)) return true;
+  const Span w = doc.tokens[next].span;
+  return lex.stopwords().contains(std::string_view(doc.folded).substr(w.begin, w.size()));
 }
 
 std::optional<NumberMatch> NumberParser::parse(const Document& doc, const Sentence& sentence, uint32_t pos) const {
@@ -935,51 +991,78 @@ std::optional<NumberMatch> NumberParser::parse_token(const Document& doc, const 
   return parse(doc, sentence, doc.tokens[token].span.begin);
 }
 
-void NumberParser::scan(const Document& doc, const Sentence& sentence, std::vector<NumberMatch>& out) const {
+void NumberParser::scan(const Document& doc, const Sentence& sentence, std::vector<NumberMatch>& out,
+                        OtherTokens* others) const {
   NumberReader reader(*this, doc, sentence);
-  const std::string_view text = doc.text;
+  const std::string_view text = doc.text, folded = doc.folded;
   const KeyTrie& words = reader.lexicon().trie();
-  uint32_t covered = sentence.span.begin;  // numbers end here or before
-  for (uint32_t t = sentence.token_begin; t < sentence.token_end; ++t) {
-    const Token& tok = doc.tokens[t];
-    if (tok.span.begin < covered) continue;
+  const WordFilter* filter = others ? others->filter : nullptr;
+  // Local copies: the loop writes to vectors the compiler cannot tell apart from the document.
+  const Token* tokens = doc.tokens.data();
+  const uint32_t first_token = sentence.token_begin, last_token = sentence.token_end;
+  const uint32_t begin = sentence.span.begin, end = sentence.span.end;
+  uint32_t covered = begin;  // numbers end here or before
+  for (uint32_t t = first_token; t < last_token; ++t) {
+    const Token tok = tokens[t];
     const uint32_t b = tok.span.begin;
-    const char c = text[b];
-    const bool after_space = b == sentence.span.begin || text[b - 1] == ' ' || text[b - 1] == '(' || text[b - 1] == '"';
-    bool candidate = false;
+    if (b < covered) continue;
+    bool other = false;  // whether the caller wants this token when it is no number
     uint32_t start = b;
-    if (tok.is(kTokNumber)) {
+    if (tok.is(kTokWord)) {
+      const bool digit_end = is_digit(text[tok.span.end - 1]);
+      if (filter) {
+        other = digit_end || filter->may_match_word(folded, b, tok.span.size());
+        // Most words stop here: the caller's filter holds the number words too.
+        if (!other) continue;
+      } else {
+        other = others && digit_end;
+      }
+      if (!words.may_start(static_cast<unsigned char>(folded[b])) || !words.may_match_word(folded, b, tok.span.size()) ||
+          !reader.may_begin(b)) {
+        if (other) others->tokens.push_back(t);
+        continue;
+      }
+    } else if (tok.is(kTokNumber)) {
       // Not a clock time or score written with a colon ("8:30").
-      candidate = !(b > sentence.span.begin + 1 && text[b - 1] == ':' && is_digit(text[b - 2])) &&
-                  !(tok.span.end + 1 < sentence.span.end && text[tok.span.end] == ':' && is_digit(text[tok.span.end + 1]));
+      if ((b > begin + 1 && text[b - 1] == ':' && is_digit(text[b - 2])) ||
+          (tok.span.end + 1 < end && text[tok.span.end] == ':' && is_digit(text[tok.span.end + 1])))
+        continue;
       // ".5" where the segmenter took the period for the end of a sentence.
-      if (t == sentence.token_begin && b >= 1 && (text[b - 1] == '.' || text[b - 1] == ',') &&
+      if (t == first_token && b >= 1 && (text[b - 1] == '.' || text[b - 1] == ',') &&
           (b == 1 || text[b - 2] == ' ' || text[b - 2] == '\n'))
         start = b - 1;
-    } else if (tok.is(kTokWord)) {
-      candidate = words.may_start(static_cast<unsigned char>(doc.folded[b]));
-    } else if (tok.is(kTokPunct)) {
+    } else {
       // A sign or a leading decimal separator ("-4", ".5"), not after a number ("75 -300"),
       // or a fraction character ("½").
-      if ((c == '-' || c == '.' || c == ',') && after_space &&
-          !(t > sentence.token_begin && doc.tokens[t - 1].is(kTokNumber))) {
-        uint32_t q = b + 1;
-        if (c == '-')
-          while (q < sentence.span.end && text[q] == ' ') ++q;
-        candidate = q < sentence.span.end && is_digit(text[q]);
+      const char c = text[b];
+      other = filter && filter->may_match_word(folded, b, tok.span.size());
+      bool candidate = false;
+      if (c == '-' || c == '.' || c == ',') {
+        const bool after_space = b == begin || text[b - 1] == ' ' || text[b - 1] == '(' || text[b - 1] == '"';
+        if (after_space && !(t > first_token && tokens[t - 1].is(kTokNumber))) {
+          uint32_t q = b + 1;
+          if (c == '-')
+            while (q < end && text[q] == ' ') ++q;
+          candidate = q < end && is_digit(text[q]);
+        }
       } else {
         candidate = static_cast<unsigned char>(c) >= 0x80;
       }
+      if (!candidate) {
+        if (other) others->tokens.push_back(t);
+        continue;
+      }
     }
-    if (!candidate || inside_web_address(text, b)) continue;
-    auto m = reader.read(start);
-    if (!m) continue;
-    if (m->words && is_not_number(doc, sentence, t, *m)) continue;
+    std::optional<NumberMatch> m = reader.read(start);
+    if (!m || m->article || inside_web_address(text, b) || (m->words && is_not_number(doc, sentence, t, *m))) {
+      if (other) others->tokens.push_back(t);
+      continue;
+    }
     m->token_end = token_after(doc, sentence, t, m->span.end);
     covered = m->span.end;
     out.push_back(*m);
     // More numbers in the rest of the same token: "192.168.1.2", "+1-222-2222".
-    uint32_t token_end = doc.tokens[m->token_end - 1].span.end;
+    uint32_t token_end = tokens[m->token_end - 1].span.end;
     while (covered < token_end && m->glued.empty()) {
       uint32_t q = covered;
       while (q < token_end && !is_digit(text[q])) ++q;

@@ -69,8 +69,18 @@ class NumberParser {
 
   // Every number of the sentence, left to right, none overlapping another; appended to `out`.
   // Numbers inside designators ("F-16", "COVID-19"), clock times ("8:30") and web addresses
-  // are skipped.
-  void scan(const Document& doc, const Sentence& sentence, std::vector<NumberMatch>& out) const;
+  // are skipped, and so are articles alone (parse() returns them, with `article` set).
+  //
+  // With `others`, the same pass also collects the tokens outside numbers a caller wants to
+  // look at: those passing `others->filter` (folded text), and words ending in digits, which
+  // the parser leaves alone ("USD115", "F-16"). A filter that also passes the words that
+  // begin numbers (this lexicon's trie().filter()) saves a test per word.
+  struct OtherTokens {
+    const WordFilter* filter = nullptr;
+    std::vector<uint32_t> tokens;  // indexes into doc.tokens, in order
+  };
+  void scan(const Document& doc, const Sentence& sentence, std::vector<NumberMatch>& out,
+            OtherTokens* others = nullptr) const;
 
   // The language numbers of the sentence are read in (its own, else the document's, else en).
   static Lang language_of(const Document& doc, const Sentence& sentence);

@@ -35,9 +35,10 @@ const data::DataFile* require(const std::string& path, absl::Status& status) {
   return f;
 }
 
-// Units of a table with columns (key, unit, dimension, factor), the key in column `key`.
+// Units of a table with columns (key, unit, dimension, factor), the key in column `key`;
+// percentage words also go to `percent_words`, case-sensitive keys folded to `folded_keys`.
 absl::Status load_units(const data::DataFile& f, std::string_view key, bool fold, KeyTrie& trie,
-                        std::vector<UnitInfo>& units) {
+                        std::vector<UnitInfo>& units, WordFilter* percent_words, WordFilter* folded_keys = nullptr) {
   auto cols = data::columns(f, {key, "unit", "dimension", "factor"});
   if (!cols.ok()) return cols.status();
   for (uint32_t r = 0; r < f.rows; ++r) {
@@ -54,6 +55,8 @@ absl::Status load_units(const data::DataFile& f, std::string_view key, bool fold
     units.push_back(std::move(u));
     uint32_t payload = static_cast<uint32_t>(units.size() - 1);
     std::string_view k = f.cell(r, (*cols)[0]);
+    if (percent_words && d->dimension == Dimension::percent) percent_words->add(fold_case(k));
+    if (!fold) folded_keys->add(fold_case(k));
     if (fold) trie.insert_with_unaccented(fold_case(k), payload);
     else trie.insert(k, payload);
   }
@@ -68,7 +71,7 @@ absl::StatusOr<QuantityLexicon> QuantityLexicon::create() {
 
   // Shared: unit symbols and currencies.
   if (const data::DataFile* f = require("common/units.tsv", status))
-    EW_RETURN_IF_ERROR(load_units(*f, "symbol", false, lex.unit_symbols_, lex.units_));
+    EW_RETURN_IF_ERROR(load_units(*f, "symbol", false, lex.unit_symbols_, lex.units_, nullptr, &lex.unit_symbols_folded_));
   if (const data::DataFile* f = require("common/currencies.tsv", status)) {
     auto cols = data::columns(*f, {"code", "symbols", "lower_case"});
     if (!cols.ok()) return cols.status();
@@ -80,6 +83,7 @@ absl::StatusOr<QuantityLexicon> QuantityLexicon::create() {
       lex.currencies_.push_back(c);
       uint32_t payload = static_cast<uint32_t>(lex.currencies_.size() - 1);
       lex.codes_.emplace(c.code, payload);
+      lex.codes_folded_.add(fold_case(c.code));
       std::string_view symbols = f->cell(r, (*cols)[1]);
       if (symbols != "-")
         for (std::string_view s : data::split_synonyms(symbols)) lex.currency_symbols_.insert(fold_case(s), payload);
@@ -91,7 +95,7 @@ absl::StatusOr<QuantityLexicon> QuantityLexicon::create() {
     Language& l = lex.languages_[lang == Lang::nl ? 1 : lang == Lang::fr ? 2 : 0];
     const std::string code(lang_code(lang));
     if (const data::DataFile* f = require(code + "/units.tsv", status))
-      EW_RETURN_IF_ERROR(load_units(*f, "word", true, l.unit_names, lex.units_));
+      EW_RETURN_IF_ERROR(load_units(*f, "word", true, l.unit_names, lex.units_, &l.percent_words));
     if (const data::DataFile* f = require(code + "/currencies.tsv", status)) {
       auto cols = data::columns(*f, {"name", "code", "minor"});
       if (!cols.ok()) return cols.status();
@@ -106,8 +110,9 @@ absl::StatusOr<QuantityLexicon> QuantityLexicon::create() {
         c.minor = minor != "-";
         if (c.minor) c.subunit = std::string(minor);
         lex.currencies_.push_back(std::move(c));
-        l.currency_names.insert_with_unaccented(fold_case(f->cell(r, (*cols)[0])),
-                                                static_cast<uint32_t>(lex.currencies_.size() - 1));
+        std::string name = fold_case(f->cell(r, (*cols)[0]));
+        if (name.find(' ') == std::string::npos) l.token_words.add(name);
+        l.currency_names.insert_with_unaccented(name, static_cast<uint32_t>(lex.currencies_.size() - 1));
       }
     }
     if (const data::DataFile* f = require(code + "/count_nouns.tsv", status)) {
@@ -143,8 +148,13 @@ absl::StatusOr<QuantityLexicon> QuantityLexicon::create() {
         l.approximators.insert_with_unaccented(phrase, payload);
       }
     }
-    if (const data::DataFile* f = require(code + "/stopwords.txt", status))
-      for (uint32_t r = 0; r < f->rows; ++r) l.stopwords.insert(f->cell(r, 0));
+    l.token_words.add(l.percent_words);
+    l.token_words.add("%");
+    l.unit_words.add(l.unit_names.filter());
+    l.unit_words.add(l.currency_names.filter());
+    l.unit_words.add(lex.unit_symbols_folded_);
+    l.unit_words.add(lex.currency_symbols_.filter());
+    l.unit_words.add(lex.codes_folded_);
     l.unit_names.finish();
     l.currency_names.finish();
     l.count_nouns.finish();

@@ -49,7 +49,18 @@ class QuantityLexicon {
   const KeyTrie& currency_names(Lang lang) const { return of(lang).currency_names; }
   const KeyTrie& count_nouns(Lang lang) const { return of(lang).count_nouns; }
   const KeyTrie& approximators(Lang lang) const { return of(lang).approximators; }
-  const WordSet& stopwords(Lang lang) const { return of(lang).stopwords; }
+  // The quick test for words that may make a quantity without a number before them: one-word
+  // currency names ("the dollar"), percentage words ("a small percent", "%"), and, added by
+  // add_token_words(), the articles that count one of a unit ("a decade") and the words that
+  // begin numbers (so that the number parser's scan tests a word once); and for percentage
+  // words alone.
+  const WordFilter& token_words(Lang lang) const { return of(lang).token_words; }
+  const WordFilter& percent_words(Lang lang) const { return of(lang).percent_words; }
+  // The quick test for the words a unit or currency may begin with, in any case ("km",
+  // "dollars", "EUR", "de" of "millions de dollars").
+  const WordFilter& unit_words(Lang lang) const { return of(lang).unit_words; }
+  void add_token_words(Lang lang, const WordFilter& words) { languages_[index(lang)].token_words.add(words); }
+  void add_unit_words(Lang lang, const WordFilter& words) { languages_[index(lang)].unit_words.add(words); }
 
   // Shared by all languages: unit symbols (case as written), currency symbols (folded) and
   // currency codes (upper case, as written).
@@ -67,13 +78,15 @@ class QuantityLexicon {
   struct Language {
     Language() : unit_names(true), currency_names(true), count_nouns(true), approximators(true) {}
     KeyTrie unit_names, currency_names, count_nouns, approximators;
-    WordSet stopwords;
+    WordFilter token_words, percent_words, unit_words;
   };
-  const Language& of(Lang lang) const { return languages_[lang == Lang::nl ? 1 : lang == Lang::fr ? 2 : 0]; }
+  static size_t index(Lang lang) { return lang == Lang::nl ? 1 : lang == Lang::fr ? 2 : 0; }
+  const Language& of(Lang lang) const { return languages_[index(lang)]; }
 
   std::array<Language, 3> languages_;
   KeyTrie unit_symbols_{false}, currency_symbols_{false};
   WordMap<uint32_t> codes_;  // upper-case code -> index into currencies_
+  WordFilter codes_folded_, unit_symbols_folded_;  // the same, in lower case, for unit_words
   std::vector<UnitInfo> units_;
   std::vector<CurrencyInfo> currencies_;
   std::vector<std::string> noun_classes_;

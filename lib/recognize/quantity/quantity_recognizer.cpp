@@ -51,7 +51,8 @@ std::string iso_duration(double n, const std::string& unit) {
 // Finds the quantities of one sentence.
 class SentenceQuantities {
  public:
-  SentenceQuantities(const QuantityRecognizer& r, Document& doc, const Sentence& s, std::vector<NumberMatch>& numbers)
+  SentenceQuantities(const QuantityRecognizer& r, Document& doc, const Sentence& s, std::vector<NumberMatch>& numbers,
+                     NumberParser::OtherTokens& others)
       : doc_(doc),
         s_(s),
         lex_(r.lexicon_),
@@ -61,7 +62,8 @@ class SentenceQuantities {
         text_(doc.text),
         folded_(doc.folded),
         end_(s.span.end),
-        numbers_(numbers) {}
+        numbers_(numbers),
+        others_(others) {}
 
   void run();
 
@@ -85,10 +87,10 @@ class SentenceQuantities {
   double numlex_ordinal(Span word) const;
 
   void handle(size_t i);
-  void handle_article(const NumberMatch& n);
+  bool article_unit(Span article);
   void handle_glued(const NumberMatch& n);
-  void money_codes_before_digits();
-  void bare_units();
+  void token_pass();
+  void money_code_before_digits(const Token& tok);
   void sort();
   // Adds a composite quantity after the number(s) ending at `after`; false if none.
   bool composite(const NumberMatch& n, const NumberMatch* second, uint32_t after, const Bounds& bounds,
@@ -113,6 +115,7 @@ class SentenceQuantities {
   std::string_view text_, folded_;
   uint32_t end_;
   std::vector<NumberMatch>& numbers_;
+  NumberParser::OtherTokens& others_;  // tokens outside numbers that may make quantities
   size_t index_ = 0;          // the number being handled
   bool skip_next_ = false;    // the next number was merged into a range
   uint32_t composite_end_ = 0;  // the end of the last quantity made of numbers and units
@@ -122,7 +125,7 @@ class SentenceQuantities {
 
 Match SentenceQuantities::at(const KeyTrie& trie, bool folded, uint32_t p) const {
   Match m;
-  if (p >= end_) return m;
+  if (p >= end_ || !trie.may_start(static_cast<unsigned char>((folded ? folded_ : text_)[p]))) return m;
   size_t e = trie.longest(folded ? folded_ : text_, p, end_, m.payload, [&](size_t end) { return boundary(end); });
   if (e) {
     m.begin = p;
@@ -143,7 +146,9 @@ Match SentenceQuantities::before(const KeyTrie& trie, uint32_t pos) const {
   Match best;
   uint32_t t = first_token(pos);
   for (uint32_t k = 1; k <= 4 && t >= s_.token_begin + k; ++k) {
-    uint32_t start = doc_.tokens[t - k].span.begin;
+    const Token& tok = doc_.tokens[t - k];
+    const uint32_t start = tok.span.begin;
+    if (!trie.may_match_word(folded_, start, tok.span.size())) continue;
     trie.match(folded_, start, pos, [&](size_t e, uint32_t payload) {
       if (skip_spaces(static_cast<uint32_t>(e)) == pos && boundary(e)) best = {start, static_cast<uint32_t>(e), payload};
     });
@@ -190,6 +195,15 @@ CurrencyMatch SentenceQuantities::currency_at(uint32_t p, bool names) const {
 // earlier amount took it ("10 $ 30 $").
 CurrencyMatch SentenceQuantities::currency_before(uint32_t pos) const {
   uint32_t t = first_token(pos);
+  if (t == s_.token_begin) return {};
+  // A code is one word of three or four letters ("EUR", "MUSD"); symbols end in a sign ("$",
+  // "us $", "€").
+  const Token& prev = doc_.tokens[t - 1];
+  if (prev.is(kTokWord)) {
+    if (prev.span.size() < 3 || prev.span.size() > 4) return {};
+    CurrencyMatch c = currency_at(prev.span.begin, false);
+    return c && skip_spaces(c.end) == pos && c.begin >= composite_end_ ? c : CurrencyMatch{};
+  }
   for (uint32_t k = 3; k >= 1; --k) {
     if (t < s_.token_begin + k) continue;
     CurrencyMatch c = currency_at(doc_.tokens[t - k].span.begin, false);
@@ -237,7 +251,9 @@ double SentenceQuantities::numlex_ordinal(Span word) const {
 
 void SentenceQuantities::run() {
   numbers_.clear();
-  parser_.scan(doc_, s_, numbers_);
+  others_.tokens.clear();
+  others_.filter = &lex_.token_words(lang_);
+  parser_.scan(doc_, s_, numbers_, &others_);
   first_quantity_ = doc_.quantities.size();
   for (index_ = 0; index_ < numbers_.size(); ++index_) {
     if (skip_next_) {
@@ -246,15 +262,15 @@ void SentenceQuantities::run() {
     }
     handle(index_);
   }
-  money_codes_before_digits();
   sort();
-  const size_t before_bare = doc_.quantities.size();
-  bare_units();
-  if (doc_.quantities.size() != before_bare) sort();
+  const size_t found = doc_.quantities.size();
+  token_pass();
+  if (doc_.quantities.size() != found) sort();
 }
 
 // Text order; a longer quantity before a shorter one at the same place.
 void SentenceQuantities::sort() {
+  if (doc_.quantities.size() - first_quantity_ < 2) return;
   std::sort(doc_.quantities.begin() + static_cast<std::ptrdiff_t>(first_quantity_), doc_.quantities.end(),
             [](const Quantity& a, const Quantity& b) {
               return a.span.begin != b.span.begin ? a.span.begin < b.span.begin : a.span.end > b.span.end;
@@ -265,7 +281,6 @@ void SentenceQuantities::handle(size_t i) {
   const NumberMatch& n = numbers_[i];
   // A number word inside a unit is no number: "cent" of "5 pour cent".
   if (n.span.begin >= unit_words_.begin && n.span.begin < unit_words_.end) return;
-  if (n.article) return handle_article(n);
   if (!n.glued.empty()) return handle_glued(n);
 
   const Bounds bounds = bounds_before(n.span.begin);
@@ -330,33 +345,33 @@ bool SentenceQuantities::composite(const NumberMatch& n, const NumberMatch* seco
       p = skip_spaces(article.end);
   }
 
-  UnitMatch unit = unit_at(p);
+  // Most numbers are followed by a word that begins no unit: one test before the lookups.
+  auto may_unit_at = [&](uint32_t at) {
+    return at >= end_ || !is_letter_at(text_, at) || is_ascii_upper(text_[at]) ||  // "MUSD", "EUR"
+           lex_.unit_words(lang_).may_match_word(folded_, at, letters_length(text_, at, end_));
+  };
+  const bool may_unit = may_unit_at(p);
+  UnitMatch unit = may_unit ? unit_at(p) : UnitMatch{};
   // "(kg)", "[kg]"
   if (!unit && p < end_ && (text_[p] == '(' || text_[p] == '[')) {
     UnitMatch u = unit_at(p + 1);
     if (u && u.end < end_ && text_[u.end] == (text_[p] == '(' ? ')' : ']')) unit = {p, u.end + 1, u.info};
   }
-  CurrencyMatch cur = currency_at(p, true);
+  CurrencyMatch cur = may_unit ? currency_at(p, true) : CurrencyMatch{};
   // "75 millions de dollars", "611 millions d'euros", "2,4 milliard de gallons"
   if (!cur && !unit && last.scaled && last.words) {
     Match of = at(numlex_.trie(), true, p);
-    if (of && numlex_.word(of.payload).kind == NumberWordKind::of) {
+    if (of && numlex_.word(of.payload).kind == NumberWordKind::of && may_unit_at(skip_spaces(of.end))) {
       cur = currency_at(skip_spaces(of.end), true);
       unit = unit_at(skip_spaces(of.end));
     }
   }
+  // "rmb 10 usd 20": after a currency before it, a code or symbol is the next amount's.
+  if (pre && cur && !cur.name) cur = {};
   // A word both a unit and a currency ("pounds", "livres"): money when it is a large amount or
   // a currency stands before.
   if (unit && cur && unit.end == cur.end && cur.name && !last.scaled && !pre) cur = {};
   if (cur && unit && unit.end > cur.end) cur = {};
-  // "1 $ 10 dollars": a symbol between two numbers goes with the second, unless that one has
-  // its own ("10 $ 30 $").
-  if (cur && !cur.name) {
-    size_t j = index_ + (second ? 2 : 1);
-    if (j < numbers_.size() && numbers_[j].span.begin == skip_spaces(cur.end) &&
-        !currency_at(skip_spaces(numbers_[j].span.end), true))
-      cur = {};
-  }
   if (!cur && pre && pre.info) cur = CurrencyMatch{};
 
   Quantity q_out;
@@ -462,9 +477,12 @@ bool SentenceQuantities::count(const NumberMatch& n, uint32_t after, Quantity& q
   }
   uint32_t t = first_token(p);
   const uint32_t first = t;
+  const KeyTrie& nouns = lex_.count_nouns(lang_);
   for (int modifiers = 0; t < s_.token_end && modifiers <= 2; ++t, ++modifiers) {
     const Token& tok = doc_.tokens[t];
-    if (Match noun = at(lex_.count_nouns(lang_), true, tok.span.begin)) {
+    Match noun;
+    if (nouns.may_match_word(folded_, tok.span.begin, tok.span.size())) noun = at(nouns, true, tok.span.begin);
+    if (noun) {
       q.kind = QuantityKind::count;
       q.unit = lex_.noun_class(noun.payload);
       q.span.end = noun.end;
@@ -472,14 +490,14 @@ bool SentenceQuantities::count(const NumberMatch& n, uint32_t after, Quantity& q
     }
     if (!tok.is(kTokWord) || tok.is(kTokAbbreviation)) break;
     std::string_view w = folded_.substr(tok.span.begin, tok.span.size());
-    if (lex_.stopwords(lang_).contains(w) || number_word_at(tok.span.begin)) break;
+    if (numlex_.stopwords().contains(w) || number_word_at(tok.span.begin)) break;
   }
   // An unknown noun that looks plural, right after a number.
   if (first >= s_.token_end || (!magnitude && (n.value < 2 || n.value >= 1e9))) return false;
   const Token& tok = doc_.tokens[first];
   if (!tok.is(kTokWord) || tok.is(kTokUpperInitial) || tok.is(kTokAbbreviation) || tok.span.size() < 4) return false;
   std::string_view w = folded_.substr(tok.span.begin, tok.span.size());
-  if (lex_.stopwords(lang_).contains(w) || number_word_at(tok.span.begin)) return false;
+  if (numlex_.stopwords().contains(w) || number_word_at(tok.span.begin)) return false;
   const std::string& participle = numlex_.culture().participle_prefix;
   if (!participle.empty() && w.compare(0, participle.size(), participle) == 0) return false;
   for (const std::string& ending : numlex_.culture().plural_endings) {
@@ -512,36 +530,37 @@ void SentenceQuantities::add_cents(size_t j, Quantity& q, uint32_t after) {
   q.span.end = end;
 }
 
-void SentenceQuantities::handle_article(const NumberMatch& n) {
-  // "a decade", "een are", "een cent", "un penny": the article counts one of a unit named in
-  // words (never a symbol: "une t.").
-  if (n.span.begin < composite_end_) return;  // "an" of "half an hour"
-  const uint32_t p = skip_spaces(n.span.end);
+// "a decade", "een are", "een cent", "un penny": an article counts one of a unit named in
+// words (never a symbol: "une t."); false if no unit follows.
+bool SentenceQuantities::article_unit(Span article) {
+  const uint32_t p = skip_spaces(article.end);
+  if (p >= end_ || !lex_.unit_words(lang_).may_match_word(folded_, p, letters_length(text_, p, end_))) return false;
   Match name = at(lex_.currency_names(lang_), true, p);
   if (name && lex_.currency(name.payload).minor) {
     const CurrencyInfo& c = lex_.currency(name.payload);
-    Quantity& q = add(QuantityKind::money, {n.span.begin, name.end}, 1);
+    Quantity& q = add(QuantityKind::money, {article.begin, name.end}, 1);
     q.unit = c.code;
     q.subunit = c.subunit;
     composite_end_ = name.end;
     unit_words_ = {name.begin, name.end};
-    return;
+    return true;
   }
   Match unit = at(lex_.unit_names(lang_), true, p);
   UnitMatch u = unit ? UnitMatch{unit.begin, unit.end, &lex_.unit(unit.payload)} : UnitMatch{};
-  if (!u || u.info->dimension == Dimension::percent) return;
+  if (!u || u.info->dimension == Dimension::percent) return false;
   // "a second round", "une seconde fois": the ordinal, not the unit.
   Match ordinal = at(numlex_.trie(), true, p);
   if (ordinal && ordinal.end == u.end && numlex_.word(ordinal.payload).kind == NumberWordKind::ordinal &&
       skip_spaces(u.end) < end_ && is_letter_at(text_, skip_spaces(u.end)))
-    return;
+    return false;
   const bool duration = u.info->dimension == Dimension::duration;
-  Quantity& q = add(duration ? QuantityKind::duration : QuantityKind::dimension, {n.span.begin, u.end},
+  Quantity& q = add(duration ? QuantityKind::duration : QuantityKind::dimension, {article.begin, u.end},
                     duration ? u.info->factor : 1);
   if (duration) q.value_text = iso_duration(u.info->factor, u.info->unit);
   else q.unit = u.info->unit;
   composite_end_ = u.end;
   unit_words_ = {u.begin, u.end};
+  return true;
 }
 
 void SentenceQuantities::handle_glued(const NumberMatch& n) {
@@ -574,54 +593,43 @@ void SentenceQuantities::handle_glued(const NumberMatch& n) {
   if (bounds.kinds & kMax) q.max = n.value, q.approximate = true;
 }
 
-// "USD115", "usd50": a currency code glued before digits.
-void SentenceQuantities::money_codes_before_digits() {
-  for (uint32_t t = s_.token_begin; t < s_.token_end; ++t) {
-    const Token& tok = doc_.tokens[t];
-    if (!tok.is(kTokWord) || !is_digit(text_[tok.span.end - 1])) continue;
-    uint32_t d = tok.span.begin;
-    while (d < tok.span.end && is_ascii_letter(text_[d])) ++d;
-    if (d - tok.span.begin != 3 || d >= tok.span.end || !is_digit(text_[d])) continue;
-    char upper[3];
-    bool all_upper = true;
-    for (int k = 0; k < 3; ++k) {
-      all_upper = all_upper && is_ascii_upper(text_[tok.span.begin + k]);
-      upper[k] = static_cast<char>(text_[tok.span.begin + k] & ~0x20);
-    }
-    const CurrencyInfo* info = lex_.currency_code(std::string_view(upper, 3));
-    if (!info || !(all_upper || info->lower_case)) continue;
-    auto n = parser_.parse(doc_, s_, d);
-    if (!n || !n->glued.empty() || n->span.end != tok.span.end) continue;
-    Quantity& q = add(QuantityKind::money, {tok.span.begin, n->span.end}, n->value);
-    q.unit = info->code;
-  }
-}
-
-// Units named without an amount: "a small percent", "the % of", "the dollar", "markka"
-// (value null); "percentage van 30", "percent of 10" (the value after it).
-void SentenceQuantities::bare_units() {
+// What a pass over the tokens finds besides numbers: a currency code glued before digits
+// ("USD115", "usd50"); units named without an amount: "a small percent", "the % of", "the
+// dollar", "markka" (value null); "percentage van 30", "percent of 10" (the value after it).
+void SentenceQuantities::token_pass() {
   const KeyTrie& names = lex_.currency_names(lang_);
+  const WordFilter& percent_words = lex_.percent_words(lang_);
+  const size_t found = doc_.quantities.size();  // sorted: [first_quantity_, found)
   size_t q = first_quantity_;
-  for (uint32_t t = s_.token_begin; t < s_.token_end; ++t) {
+  uint32_t covered_end = 0, after = 0;
+  for (uint32_t t : others_.tokens) {
     const Token& tok = doc_.tokens[t];
-    while (q < doc_.quantities.size() && doc_.quantities[q].span.end <= tok.span.begin) ++q;
-    bool covered = false;
-    for (size_t k = q; k < doc_.quantities.size() && doc_.quantities[k].span.begin <= tok.span.begin; ++k)
-      covered = covered || doc_.quantities[k].span.end > tok.span.begin;
-    if (covered) continue;
-    const char c = folded_[tok.span.begin];
-    if (tok.is(kTokWord) && names.may_start(static_cast<unsigned char>(c))) {
-      if (Match m = at(names, true, tok.span.begin); m && !lex_.currency(m.payload).minor) {
+    const uint32_t b = tok.span.begin;
+    for (; q < found && doc_.quantities[q].span.begin <= b; ++q)
+      covered_end = std::max(covered_end, doc_.quantities[q].span.end);
+    if (b < covered_end || b < after) continue;
+    if (tok.is(kTokWord) && is_digit(text_[tok.span.end - 1])) {
+      money_code_before_digits(tok);
+      continue;
+    }
+    if (tok.is(kTokWord)) {
+      Match a = at(numlex_.trie(), true, b);  // "a decade", "een are"
+      if (a && a.end == tok.span.end &&
+          (numlex_.word(a.payload).kind == NumberWordKind::article || (numlex_.word(a.payload).form & kFormArticle)) &&
+          article_unit({a.begin, a.end})) {
+        after = composite_end_;
+        continue;
+      }
+      if (Match m = at(names, true, b); m && !lex_.currency(m.payload).minor) {
         Quantity& money = add(QuantityKind::money, {m.begin, m.end}, std::nan(""));
         money.unit = lex_.currency(m.payload).code;
-        t = first_token(m.end) - 1;
+        after = m.end;
         continue;
       }
     }
-    if (c != '%' && c != 'p') continue;
-    if (inside_web_address(text_, tok.span.begin)) continue;
-    UnitMatch u = unit_at(tok.span.begin);
-    if (!u || u.info->dimension != Dimension::percent) continue;
+    if (!(tok.is(kTokWord) ? percent_words.may_match_word(folded_, b, tok.span.size()) : text_[b] == '%')) continue;
+    UnitMatch u = unit_at(b);
+    if (!u || u.info->dimension != Dimension::percent || inside_web_address(text_, b)) continue;
     if (t > s_.token_begin && doc_.tokens[t - 1].is(kTokNumber)) continue;  // "5 %" has its number
     Span span{u.begin, u.end};
     double value = std::nan("");
@@ -633,22 +641,47 @@ void SentenceQuantities::bare_units() {
         span.end = n->span.end;
       }
     }
-    Quantity& percent = add(QuantityKind::percent, span, value);
-    if (u.info->unit != "%") percent.unit = u.info->unit;
-    t = first_token(span.end) - 1;
+    Quantity& out = add(QuantityKind::percent, span, value);
+    if (u.info->unit != "%") out.unit = u.info->unit;
+    after = span.end;
   }
+}
+
+// "USD115", "usd50": a currency code glued before digits.
+void SentenceQuantities::money_code_before_digits(const Token& tok) {
+  uint32_t d = tok.span.begin;
+  while (d < tok.span.end && is_ascii_letter(text_[d])) ++d;
+  if (d - tok.span.begin != 3 || d >= tok.span.end || !is_digit(text_[d])) return;
+  char upper[3];
+  bool all_upper = true;
+  for (int k = 0; k < 3; ++k) {
+    all_upper = all_upper && is_ascii_upper(text_[tok.span.begin + k]);
+    upper[k] = static_cast<char>(text_[tok.span.begin + k] & ~0x20);
+  }
+  const CurrencyInfo* info = lex_.currency_code(std::string_view(upper, 3));
+  if (!info || !(all_upper || info->lower_case)) return;
+  auto n = parser_.parse(doc_, s_, d);
+  if (!n || !n->glued.empty() || n->span.end != tok.span.end) return;
+  Quantity& q = add(QuantityKind::money, {tok.span.begin, n->span.end}, n->value);
+  q.unit = info->code;
 }
 
 absl::StatusOr<QuantityRecognizer> QuantityRecognizer::create(std::shared_ptr<const NumberParser> numbers) {
   auto lexicon = QuantityLexicon::create();
   if (!lexicon.ok()) return lexicon.status();
+  for (Lang lang : kLanguages) {
+    lexicon->add_token_words(lang, numbers->lexicon(lang).articles());
+    lexicon->add_token_words(lang, numbers->lexicon(lang).trie().filter());
+    lexicon->add_unit_words(lang, numbers->lexicon(lang).trie().filter());  // "millions de", "half an hour"
+  }
   return QuantityRecognizer(std::move(numbers), *std::move(lexicon));
 }
 
 void QuantityRecognizer::recognize(Document& doc, const BlockRange& block) const {
   std::vector<NumberMatch> numbers;
+  NumberParser::OtherTokens others;
   for (uint32_t k = block.first_sentence; k < block.end_sentence; ++k)
-    SentenceQuantities(*this, doc, doc.sentences[k], numbers).run();
+    SentenceQuantities(*this, doc, doc.sentences[k], numbers, others).run();
 }
 
 }  // namespace eventwire::internal
