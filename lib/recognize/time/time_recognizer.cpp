@@ -37,6 +37,11 @@ absl::StatusOr<TimeRecognizer> TimeRecognizer::create(const Segmenter& segmenter
 void TimeRecognizer::recognize(Document& doc, const BlockRange& block, TimeScratch& scratch) const {
   const absl::CivilDay* reference = doc.reference_date ? &*doc.reference_date : nullptr;
   const size_t first_time = doc.times.size();
+  // Until the text names a day, a clock time or "the next day" is on the reference date.
+  if (!scratch.last_day && reference) {
+    scratch.last_day = *reference;
+    scratch.last_day_anchored = true;
+  }
   for (uint32_t k = block.first_sentence; k < block.end_sentence; ++k) {
     const Sentence& sentence = doc.sentences[k];
     scratch.pieces.clear();
