@@ -337,8 +337,13 @@ class Parser {
     Tense best = Tense::none;
     uint32_t best_distance = kNone;
     // A participle right before or after the expression: "annoncées mercredi", "held on Tuesday"
+    // ("seront célébrées lundi", "will be held on Monday": the auxiliary's future)
     for (uint32_t k : participles_)
-      if (k + 1 == i || k == i + 1 || (k + 2 == i && is_cue(i - 1, Cue::on))) return Tense::past;
+      if (k + 1 == i || k == i + 1 || (k + 2 == i && is_cue(i - 1, Cue::on))) {
+        for (const auto& [a, t] : tenses_)
+          if (a < k && a + 3 >= k && t == Tense::future) return Tense::future;
+        return Tense::past;
+      }
     for (const auto& [k, t] : tenses_) {
       uint32_t d = k > i ? k - i : i - k;
       if (d < best_distance) {
@@ -644,6 +649,8 @@ class Parser {
       e = after;
     }
     if (!alone && direction == 0 && !month_context(i)) return std::nullopt;
+    // "des sept matches": a month that is also a number word needs a day or a year
+    if (!alone && direction == 0 && count(i, false) && is_word(e)) return std::nullopt;
     if (!alone && p_[i].upper && i > 0 && p_[i - 1].upper && !month_context(i)) return std::nullopt;
     return month_only(i, e, static_cast<int>(month->value), kUnknown, direction);
   }
@@ -725,7 +732,8 @@ class Parser {
       x.explicit_year = true;
       return x;
     }
-    if (!s->alone && i == j) return std::nullopt;
+    // "été", "fall" need an article, a year or "in" ("l'été", "en été"): "a été" is a verb
+    if (!s->alone && i == j && !cue_before(i, Cue::in)) return std::nullopt;
     return x;
   }
 
@@ -1172,11 +1180,13 @@ class Parser {
     }
     return x;
   }
-  // An abbreviated weekday ("Sun", "ma.") counts before a date or time, after "on", or with its period.
+  // An abbreviated weekday ("Sun", "ma.") counts before a date or time, after "on", or with its
+  // period, alone or inside the sentence ("la mer. Ses obsèques" is the sea).
   bool weekday_context(uint32_t begin, uint32_t j, uint32_t end) {
-    if (word(j).size() > 1 && word(j).back() == '.') return true;
-    if (begin > 0 && (is_cue(begin - 1, Cue::on) || is_cue(begin - 1, Cue::the) || is_cue(begin - 1, Cue::every)))
+    if (word(j).size() > 1 && word(j).back() == '.' &&
+        ((begin == 0 && end >= n_) || (end < n_ && !(is_word(end) && p_[end].upper))))
       return true;
+    if (begin > 0 && (is_cue(begin - 1, Cue::on) || is_cue(begin - 1, Cue::every))) return true;
     uint32_t k = is_punct(end, ',') || is_punct(end, '.') ? end + 1 : end;
     return is_number(k);
   }
@@ -1833,7 +1843,17 @@ class Parser {
     }
     if (!any) return std::nullopt;
     x.end = j;
+    if (is_age(x)) return std::nullopt;
     return x;
+  }
+
+  // A person's age, not a time: "aged 37 years", "âgée de 24 ans", "Jan Peeters, 53 jaar,".
+  bool is_age(const Expr& x) const {
+    if (x.duration.count != 1 || x.duration.parts[0].unit != Grain::year || x.mod != Mod::none) return false;
+    for (uint32_t k = x.begin >= 4 ? x.begin - 4 : 0; k < x.begin; ++k)
+      if (cue(k, Cue::age) == x.begin) return true;
+    // between commas, or a comma and the end of the sentence
+    return x.begin > 0 && is_punct(x.begin - 1, ',') && (is_punct(x.end, ',') || x.end >= n_ || is_punct(x.end, '.'));
   }
 
   // A count of units from the reference date: "two years ago", "il y a deux ans", "over twee
