@@ -1612,7 +1612,9 @@ class Parser {
           // A word that is also a unit ("heures", "uur") makes a clock time only after a time
           // cue, before minutes or a part of the day; else "24 heures" is a duration.
           const bool also_unit = hour_word && hit(k, TimeClass::unit) != nullptr;
-          bool clock_ok = hour_word && (!also_unit || cued || bare_hour_ok);
+          // "pendant près de 24 heures" is one too.
+          const bool lasting = c->value == 24 || (i > 0 && (cue_before(i, Cue::for_) || cue_before(i, Cue::during)));
+          bool clock_ok = hour_word && (!also_unit || ((cued || bare_hour_ok) && !lasting));
           if (hour_word && !clock_ok) {
             auto mm = count(hw, false);
             clock_ok = (mm && mm->integer && mm->digits == 2) || day_part_after(hw) || cue(hw, Cue::and_half) != kNone ||
