@@ -325,7 +325,9 @@ class Parser {
           if (w->b == 1) {  // an auxiliary: past only with a participle after it ("est arrivé")
             t = Tense::none;
             for (uint32_t q = e; q < e + 3 && q < n_; ++q)
-              if (p_[q].kind == Piece::word && lex_.is_participle(word(q))) t = Tense::past;
+              if (p_[q].kind == Piece::word && lex_.is_participle(word(q)) && !lex_.is_trigger(word(q)) &&
+                  !lex_.is_function_word(word(q)))
+                t = Tense::past;
           }
         } else {
           t = lex_.tense_of_ending(word(k));
