@@ -107,3 +107,31 @@ TEST_CASE("the reference date is found in the article") {
   CHECK(reference_date("Floods in the north\n\nPublished 12 March 2024\n\nThe river rose overnight.") == "2024-03-12");
   CHECK(reference_date("Storm in het westen\n\nThe river rose overnight and the roads were closed.") == "none");
 }
+
+TEST_CASE("words that look like times but are not") {
+  // "été" after an auxiliary is the verb; with an article or "en" it is the summer.
+  CHECK(times("fr", "Trois hommes ont été arrêtés.") == V{});
+  CHECK(times("fr", "Le festival a lieu en été.") == V{"date été=XXXX-SU"});
+  CHECK(times("fr", "Ils partiront l'été prochain.", "2022-03-16") == V{"date l'été prochain=2022-SU [2022-06-21..2022-09-22]*"});
+  // ages
+  CHECK(times("fr", "Le conducteur, 27 ans, a été blessé.") == V{});
+  CHECK(times("fr", "Une femme âgée de 64 ans a disparu.") == V{});
+  CHECK(times("en", "The suspect, aged 31 years, was released.") == V{});
+  CHECK(times("fr", "Il a passé 27 ans en prison.") == V{"duration 27 ans=P27Y"});
+  // a month that is also a number, a weekday abbreviation ending a sentence
+  CHECK(times("fr", "Le meilleur des sept matches commence.") == V{});
+  CHECK(times("fr", "Ils habitaient au bord de la mer. Les obsèques auront lieu lundi.", "2003-02-12") ==
+        V{"date lundi=2003-02-17*"});
+  // hours that last
+  CHECK(times("fr", "Il a été séquestré pendant près de 24 heures.") == V{"duration près de 24 heures=PT24H APPROX"});
+  CHECK(times("fr", "Le train est arrivé vers 14 heures.", "2003-02-12") ==
+        V{"time vers 14 heures=2003-02-12T14:00 APPROX*"});
+}
+
+TEST_CASE("the tense chooses the weekday") {
+  // 2002-09-14 is a Saturday.
+  CHECK(times("fr", "Les obsèques seront célébrées lundi.", "2002-09-14") == V{"date lundi=2002-09-16*"});
+  CHECK(times("fr", "Le maire a été reçu lundi.", "2002-09-14") == V{"date lundi=2002-09-09*"});
+  CHECK(times("fr", "Ils sont désormais troisièmes et peuvent gagner dimanche.", "2002-09-14") ==
+        V{"date désormais=2002-09-14*", "date dimanche=2002-09-15*"});
+}

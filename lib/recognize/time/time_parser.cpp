@@ -734,6 +734,10 @@ class Parser {
       x.explicit_year = true;
       return x;
     }
+    // "l'été prochain", "l'hiver dernier": the next or the last one from the reference date
+    uint32_t after;
+    if (const TimeWord* r = hit(e, TimeClass::relative_after, after); r && r->a != 0)
+      return relative_point(i, after, ref_ ? relative_season(s->a, r->a) : Point{});
     // "été", "fall" need an article, a year or "in" ("l'été", "en été"): "a été" is a verb
     if (!s->alone && i == j && !cue_before(i, Cue::in)) return std::nullopt;
     return x;
