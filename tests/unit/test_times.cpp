@@ -132,6 +132,11 @@ TEST_CASE("the tense chooses the weekday") {
   // 2002-09-14 is a Saturday.
   CHECK(times("fr", "Les obsèques seront célébrées lundi.", "2002-09-14") == V{"date lundi=2002-09-16*"});
   CHECK(times("fr", "Le maire a été reçu lundi.", "2002-09-14") == V{"date lundi=2002-09-09*"});
+  // "a" is a past tense only with a participle: "a lieu" is the present
+  CHECK(times("fr", "La foire a lieu du 10 au 12 mars.", "2024-02-28") ==
+        V{"range du 10 au 12 mars=2024-03-10/2024-03-12 [2024-03-10..2024-03-12]*"});
+  CHECK(times("fr", "Les attentats du 11 septembre ont mis fin au projet.", "2002-02-09") ==
+        V{"date 11 septembre=2001-09-11*"});
   CHECK(times("fr", "Ils sont désormais troisièmes et peuvent gagner dimanche.", "2002-09-14") ==
         V{"date désormais=2002-09-14*", "date dimanche=2002-09-15*"});
 }
