@@ -90,6 +90,7 @@ class Parser {
       if (s < next) s = next;
       bool found = false;
       for (; s <= trigger && !found; ++s) {
+        if (s < trigger && !may_start(s)) continue;
         if (auto e = parse_at(s)) {
           emit(*e, out);
           next = e->end;
@@ -101,6 +102,16 @@ class Parser {
   }
 
  private:
+  // Whether an expression may start at piece i before a trigger: a number, an apostrophe ("'98")
+  // or a word of the lexicon ("il y a", "the", "since") or a number in words ("two years ago").
+  bool may_start(uint32_t i) {
+    const Piece& q = p_[i];
+    if (q.kind == Piece::number) return true;
+    if (q.kind == Piece::punct) return text_[q.span.begin] == '\'';
+    const Matches m = matches(i);
+    return m.begin() != m.end() || count(i, false);
+  }
+
   // --- pieces ------------------------------------------------------------------------------
   std::string_view word(uint32_t i) const { return i < n_ ? slice(folded_, p_[i].span) : std::string_view(); }
   std::string_view raw(uint32_t i) const { return i < n_ ? slice(text_, p_[i].span) : std::string_view(); }
@@ -141,12 +152,11 @@ class Parser {
     end = i;
     if (i >= n_ || p_[i].kind == Piece::number) return nullptr;
     const TimeWord* best = nullptr;
-    lex_.match(folded_, p_, i, [&](const TimeWord& w, uint32_t e) {
-      if (w.cls == cls && e > end) {
-        best = &w;
-        end = e;
+    for (const Match& m : matches(i))
+      if (m.word->cls == cls && m.end > end) {
+        best = m.word;
+        end = m.end;
       }
-    });
     return best;
   }
   const TimeWord* hit(uint32_t i, TimeClass cls) const {
@@ -157,10 +167,33 @@ class Parser {
   uint32_t cue(uint32_t i, Cue cue) const {
     if (i >= n_ || p_[i].kind == Piece::number) return kNone;
     uint32_t end = kNone;
-    lex_.match(folded_, p_, i, [&](const TimeWord& w, uint32_t e) {
-      if (w.cls == TimeClass::cue && w.a == static_cast<int16_t>(cue) && (end == kNone || e > end)) end = e;
-    });
+    for (const Match& m : matches(i))
+      if (m.word->cls == TimeClass::cue && m.word->a == static_cast<int16_t>(cue) && (end == kNone || m.end > end))
+        end = m.end;
     return end;
+  }
+  // The phrases of the lexicon starting at piece i, looked up once per sentence.
+  struct Match {
+    const TimeWord* word;
+    uint32_t end;
+  };
+  struct Matches {
+    const Match *b, *e;
+    const Match* begin() const { return b; }
+    const Match* end() const { return e; }
+  };
+  Matches matches(uint32_t i) const {
+    if (match_first_.empty()) {
+      match_first_.assign(n_ + 1, kNone);
+      match_count_.assign(n_ + 1, 0);
+    }
+    if (match_first_[i] == kNone) {
+      match_first_[i] = static_cast<uint32_t>(match_list_.size());
+      lex_.match(folded_, p_, i, [&](const TimeWord& w, uint32_t e) { match_list_.push_back({&w, e}); });
+      match_count_[i] = static_cast<uint32_t>(match_list_.size()) - match_first_[i];
+    }
+    const Match* base = match_list_.data() + match_first_[i];
+    return {base, base + match_count_[i]};
   }
   bool is_cue(uint32_t i, Cue c) const { return cue(i, c) != kNone; }
   // Skips an article ("the", "le", "de", "het", "l'") at i.
@@ -2519,6 +2552,8 @@ class Parser {
   const std::vector<Piece>& p_;
   const uint32_t n_;
   const absl::CivilDay* ref_;
+  mutable std::vector<uint32_t> match_first_, match_count_;  // per piece: where its matches are
+  mutable std::vector<Match> match_list_;
   std::vector<ts::Forms> forms_;
   std::vector<bool> forms_done_;
   bool tenses_done_ = false;
