@@ -1542,7 +1542,21 @@ class Parser {
     return best;
   }
 
+  // date_expr_at(i), computed once per piece until an expression is emitted (which may change
+  // the sentence's year and the day last named).
   std::optional<Expr> date_expr(uint32_t i) {
+    if (i >= n_) return date_expr_at(i);
+    if (date_done_.empty()) {
+      date_memo_.resize(n_);
+      date_done_.assign(n_, false);
+    }
+    if (!date_done_[i]) {
+      date_done_[i] = true;
+      date_memo_[i] = date_expr_at(i);
+    }
+    return date_memo_[i];
+  }
+  std::optional<Expr> date_expr_at(uint32_t i) {
     std::optional<Expr> best;
     auto take = [&](std::optional<Expr> e) {
       if (e && e->end != kNone && e->end > i && (!best || e->end > best->end)) best = std::move(e);
@@ -2480,6 +2494,7 @@ class Parser {
   }
 
   void emit(const Expr& e, std::vector<TimeExpr>& out) {
+    date_done_.assign(date_done_.size(), false);
     if ((e.explicit_year || e.point.grain == Grain::year) && e.point.year != kUnknown && e.kind != TimeKind::range &&
         !e.unresolved)
       context_year_ = e.point.year;
@@ -2554,6 +2569,8 @@ class Parser {
   const absl::CivilDay* ref_;
   mutable std::vector<uint32_t> match_first_, match_count_;  // per piece: where its matches are
   mutable std::vector<Match> match_list_;
+  std::vector<std::optional<Expr>> date_memo_;
+  std::vector<bool> date_done_;
   std::vector<ts::Forms> forms_;
   std::vector<bool> forms_done_;
   bool tenses_done_ = false;
