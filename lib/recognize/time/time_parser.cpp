@@ -17,6 +17,8 @@ namespace ts = time_surface;
 constexpr uint32_t kNone = 0xFFFFFFFFu;
 // How many pieces before a trigger an expression may start ("il y a deux ans", "the day after").
 constexpr uint32_t kLookBehind = 5;
+// How many pieces the first side of a range may take.
+constexpr uint32_t kRangeSide = 10;
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
@@ -2215,6 +2217,22 @@ class Parser {
     }
     return best;
   }
+  // Whether a connector of ranges ("to", "and", "-", "~", "/") follows piece i closely enough
+  // for a range side between them ("the 1st of March next year to").
+  bool connector_after(uint32_t i) {
+    if (connector_from_.empty()) {
+      connector_from_.assign(n_ + 1, kNone);
+      for (uint32_t k = n_; k-- > 0;) {
+        bool c = is_punct(k, '-') || is_punct(k, '~') || is_punct(k, '/');
+        for (Cue q : {Cue::to, Cue::until, Cue::through, Cue::and_})
+          c = c || is_cue(k, q);
+        connector_from_[k] = c ? k : connector_from_[k + 1];
+      }
+    }
+    if (i + 1 > n_) return false;
+    const uint32_t c = connector_from_[i + 1];
+    return c != kNone && c - i <= kRangeSide;
+  }
   static bool is_time_only_range(const Expr& r) {
     return r.kind == TimeKind::range && r.from.hour != kUnknown && !r.from.has_date() && !r.to.has_date();
   }
@@ -2236,6 +2254,7 @@ class Parser {
     else if (uint32_t b = cue(j, Cue::from); b != kNone) from = true, j = b;
     else if (uint32_t s = cue(j, Cue::since); s != kNone && c_.lang == Lang::fr) from = true, j = s;  // "à partir du 1er au 10"
     if ((between || from) && is_cue(j, Cue::the) && is_number(cue(j, Cue::the))) j = cue(j, Cue::the);
+    if (!connector_after(j)) return std::nullopt;
     auto x = range_side(j, between || from);
     if (!x) return std::nullopt;
     uint32_t k = x->end;
@@ -2569,6 +2588,7 @@ class Parser {
   const absl::CivilDay* ref_;
   mutable std::vector<uint32_t> match_first_, match_count_;  // per piece: where its matches are
   mutable std::vector<Match> match_list_;
+  std::vector<uint32_t> connector_from_;  // per piece: the first connector of ranges there or after
   std::vector<std::optional<Expr>> date_memo_;
   std::vector<bool> date_done_;
   std::vector<ts::Forms> forms_;
