@@ -1,7 +1,8 @@
 // eventwire — the command-line tool.
 //
 //   eventwire analyze [--lang en|nl|fr] [--date YYYY-MM-DD] [--format json|jsonl|text|html]
-//                     [--input text|jsonl] [--strict-utf8] [--max-bytes N] FILE... | -
+//                     [--input text|jsonl] [--strict-utf8] [--max-bytes N] [--actors FILE]...
+//                     FILE... | -
 //
 // Exit status: 0 when every input was analysed, 1 when some failed (each failure is reported
 // on stderr and the others still run), 2 for a usage error.
@@ -36,6 +37,8 @@ const char kUsage[] =
     "  --input text|jsonl     jsonl: each line of FILE is {\"id\", \"text\", \"date\", \"lang\"}\n"
     "  --strict-utf8          refuse invalid UTF-8 instead of repairing it\n"
     "  --max-bytes N          largest input accepted (default 16 MiB)\n"
+    "  --actors FILE          an actor dictionary (TSV: name, aliases, type, country, org,\n"
+    "                         sector, role, from, until); may be given several times\n"
     "  --version              print the library version\n";
 
 struct Options {
@@ -43,6 +46,7 @@ struct Options {
   bool strict_utf8 = false;
   uint64_t max_bytes = 0;
   std::vector<std::string> files;
+  std::vector<std::string> actor_files;
 };
 
 struct Job {
@@ -128,7 +132,9 @@ class Runner {
 };
 
 int analyze(const Options& options) {
-  auto engine = eventwire::Engine::create();
+  eventwire::EngineOptions engine_options;
+  engine_options.actor_files = options.actor_files;
+  auto engine = eventwire::Engine::create(engine_options);
   if (!engine) {
     std::cerr << "eventwire: cannot create the engine: " << engine.error().message << "\n";
     return 1;
@@ -198,9 +204,11 @@ int main(int argc, char** argv) {
       into = args[++i];
       return true;
     };
-    if (a == "--lang" || a == "--date" || a == "--format" || a == "--input" || a == "--max-bytes") {
+    if (a == "--lang" || a == "--date" || a == "--format" || a == "--input" || a == "--max-bytes" ||
+        a == "--actors") {
       std::string v;
       if (!value(v)) return usage_error(a + " needs a value");
+      if (a == "--actors") options.actor_files.push_back(v);
       if (a == "--lang") options.lang = v;
       if (a == "--date") options.date = v;
       if (a == "--format") options.format = v;

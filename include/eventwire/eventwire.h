@@ -71,14 +71,42 @@ EW_API const char *ew_data_version(void);    /* version + digest of the compiled
 
 typedef struct ew_engine ew_engine;
 
+/* An entry of a user actor dictionary: a name and its aliases, and what they stand for.
+ * Like PETRARCH's actor dictionaries: several entries with the same name and different
+ * periods give an actor's roles over time; the entry holding on the document's reference date
+ * is used, else the first one without dates, else the first one. The caller's entries win
+ * over built-in ones for the same name. Strings are copied at ew_engine_create(). */
+typedef struct ew_actor {
+  uint32_t struct_size;    /* sizeof(ew_actor) */
+  const char *name;        /* canonical name, required: "Ludivine Dedonder", "Belgian Defence" */
+  const char *aliases;     /* other spellings, '|'-separated ("Dedonder|L. Dedonder"), or NULL */
+  const char *type;        /* "PERSON" (NULL), "ORG", "GPE", "LOC", "FAC" or "NORP" */
+  const char *country;     /* ISO 3166-1 alpha-3 ("BEL") or NULL */
+  const char *org;         /* organisation code ("NATO", "EU", "UN") or NULL */
+  const char *sector;      /* PLOVER sector ("GOV", "MIL", "IGO", ...) or NULL */
+  const char *role;        /* free text ("defence minister") or NULL */
+  const char *valid_from;  /* "YYYY-MM-DD": first day the entry holds, or NULL */
+  const char *valid_until; /* "YYYY-MM-DD": first day it no longer holds, or NULL */
+} ew_actor;
+
+#define EW_ACTOR_INIT { (uint32_t)sizeof(ew_actor), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL }
+
 typedef struct ew_engine_options {
   uint32_t struct_size; /* sizeof(ew_engine_options) */
   uint32_t flags;       /* reserved, 0 */
+  /* User actor dictionaries, used by the entity stage (and so by events): */
+  const ew_actor *actors;          /* actor_count entries, or NULL */
+  size_t actor_count;
+  const char *const *actor_files;  /* paths of dictionary files (TSV, the format of README.md
+                                      "Actor dictionaries"), or NULL */
+  size_t actor_file_count;
 } ew_engine_options;
 
-#define EW_ENGINE_OPTIONS_INIT { (uint32_t)sizeof(ew_engine_options), 0u }
+#define EW_ENGINE_OPTIONS_INIT { (uint32_t)sizeof(ew_engine_options), 0u, NULL, 0u, NULL, 0u }
 
-/* Builds an engine from the compiled-in language data. options may be NULL (defaults). */
+/* Builds an engine from the compiled-in language data and the caller's actor dictionaries.
+ * options may be NULL (defaults). A malformed actor or dictionary file gives EW_E_PARSE (the
+ * message names the file and line), an unreadable file EW_E_IO. */
 EW_API ew_status ew_engine_create(const ew_engine_options *options, ew_engine **out);
 EW_API void ew_engine_destroy(ew_engine *engine);
 

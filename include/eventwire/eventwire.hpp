@@ -60,6 +60,24 @@ struct Span {
   std::size_t end = 0;
 };
 
+// An entry of a user actor dictionary (see ew_actor in eventwire.h).
+struct Actor {
+  std::string name;                  // canonical name, required
+  std::vector<std::string> aliases;  // other spellings
+  std::string type = "PERSON";       // PERSON, ORG, GPE, LOC, FAC or NORP
+  std::string country;               // ISO 3166-1 alpha-3, or empty
+  std::string org;                   // organisation code, or empty
+  std::string sector;                // PLOVER sector, or empty
+  std::string role;
+  std::string valid_from, valid_until;  // "YYYY-MM-DD", or empty for an open period
+};
+
+// What an engine is built with besides the compiled-in data.
+struct EngineOptions {
+  std::vector<Actor> actors;             // user actors; they win over built-in entries
+  std::vector<std::string> actor_files;  // dictionary files (TSV, README.md "Actor dictionaries")
+};
+
 struct AnalyzeOptions {
   std::string language;        // "en", "nl", "fr"; empty: detect
   std::string reference_date;  // "YYYY-MM-DD"; empty: none
@@ -278,9 +296,36 @@ class Document {
 
 class Engine {
  public:
-  static Result<Engine> create() {
+  static Result<Engine> create(const EngineOptions& options = {}) {
+    std::vector<std::string> aliases;
+    aliases.reserve(options.actors.size());
+    std::vector<ew_actor> actors;
+    auto opt = [](const std::string& s) { return s.empty() ? nullptr : s.c_str(); };
+    for (const Actor& a : options.actors) {
+      std::string joined;
+      for (const std::string& alias : a.aliases) joined += (joined.empty() ? "" : "|") + alias;
+      aliases.push_back(std::move(joined));
+      ew_actor c = EW_ACTOR_INIT;
+      c.name = a.name.c_str();
+      c.aliases = opt(aliases.back());
+      c.type = opt(a.type);
+      c.country = opt(a.country);
+      c.org = opt(a.org);
+      c.sector = opt(a.sector);
+      c.role = opt(a.role);
+      c.valid_from = opt(a.valid_from);
+      c.valid_until = opt(a.valid_until);
+      actors.push_back(c);
+    }
+    std::vector<const char*> files;
+    for (const std::string& f : options.actor_files) files.push_back(f.c_str());
+    ew_engine_options o = EW_ENGINE_OPTIONS_INIT;
+    o.actors = actors.data();
+    o.actor_count = actors.size();
+    o.actor_files = files.data();
+    o.actor_file_count = files.size();
     ew_engine* engine = nullptr;
-    ew_status status = ew_engine_create(nullptr, &engine);
+    ew_status status = ew_engine_create(&o, &engine);
     if (status != EW_OK) return detail::last_error(status);
     return Engine(engine);
   }

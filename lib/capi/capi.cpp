@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "eventwire/eventwire.h"
+#include "entities/actors.hpp"
 #include "lexicon/data_files.hpp"
 #include "model/json_writer.hpp"
 #include "pipeline/engine.hpp"
@@ -261,6 +262,35 @@ class ViewBuilder {
   DocumentViews& v_;
 };
 
+// The caller's actors: the ew_actor array, then each dictionary file.
+ew_status read_actors(const ew_engine_options& options, std::vector<eventwire::internal::Actor>& out) {
+  using eventwire::internal::Actor;
+  if (options.actor_count && !options.actors) return fail(EW_E_INVALID_ARGUMENT, "actors is NULL but actor_count is not 0");
+  if (options.actor_file_count && !options.actor_files)
+    return fail(EW_E_INVALID_ARGUMENT, "actor_files is NULL but actor_file_count is not 0");
+  for (size_t i = 0; i < options.actor_count; ++i) {
+    const ew_actor& c = options.actors[i];
+    const std::string where = "actors[" + std::to_string(i) + "]";
+    if (!struct_size_ok(c.struct_size, offsetof(ew_actor, valid_until) + sizeof c.valid_until, "ew_actor"))
+      return EW_E_INVALID_ARGUMENT;
+    if (!c.name || !*c.name) return fail(EW_E_INVALID_ARGUMENT, where + ": name is NULL or empty");
+    std::vector<std::string_view> header{"name", "aliases", "type", "country", "org", "sector", "role", "from", "until"};
+    auto s = [](const char* p) { return std::string_view(p ? p : ""); };
+    std::vector<std::string_view> cells{s(c.name),   s(c.aliases), s(c.type), s(c.country),    s(c.org),
+                                        s(c.sector), s(c.role),    s(c.valid_from), s(c.valid_until)};
+    auto actor = eventwire::internal::actor_from_row(header, cells, where);
+    if (!actor.ok()) return fail(actor.status());
+    out.push_back(*std::move(actor));
+  }
+  for (size_t i = 0; i < options.actor_file_count; ++i) {
+    if (!options.actor_files[i]) return fail(EW_E_INVALID_ARGUMENT, "actor_files[" + std::to_string(i) + "] is NULL");
+    auto actors = eventwire::internal::read_actor_dictionary(options.actor_files[i]);
+    if (!actors.ok()) return fail(actors.status());
+    for (Actor& a : *actors) out.push_back(std::move(a));
+  }
+  return EW_OK;
+}
+
 const DocumentViews& views(const ew_document* d) {
   std::call_once(d->views_once, [d] { ViewBuilder(*d->doc, d->views).build(); });
   return d->views;
@@ -323,7 +353,11 @@ ew_status ew_engine_create(const ew_engine_options* options, ew_engine** out) {
                                  "ew_engine_options"))
     return EW_E_INVALID_ARGUMENT;
   return guarded([&] {
-    auto engine = eventwire::internal::Engine::create();
+    eventwire::internal::EngineOptions o;
+    if (options && options->struct_size >= offsetof(ew_engine_options, actor_file_count) + sizeof(size_t)) {
+      if (auto status = read_actors(*options, o.actors); status != EW_OK) return status;
+    }
+    auto engine = eventwire::internal::Engine::create(o);
     if (!engine.ok()) return fail(engine.status());
     *out = new ew_engine{*std::move(engine)};
     return EW_OK;

@@ -1,12 +1,25 @@
 // Language identification for English, Dutch and French, per block, sentence and document.
-// Texts without enough evidence for one of the three come out as "und".
+// Text in another language (German, Afrikaans, Danish, Spanish, ...) and text with too little
+// evidence (a number, a name, a link) come out as "und".
+//
+// The model (lib/lang/*/langid_*.tsv, built by lib/tools/langid_train.py, compiled in by
+// lib/tools/langid_gen.cpp) scores each word three ways:
+//   - character 1- to 4-grams with lingua's conditional probabilities for en, nl and fr, summed
+//     over every n-gram and along a Markov chain;
+//   - the word's shape: 1- to 5-grams of " word " hashed into buckets, with costs for en, nl, fr
+//     and eight look-alike languages, counted over word lists;
+//   - function words of all eleven languages.
+// The best of en/nl/fr wins, unless the look-alikes explain the text clearly better (und).
+// Long texts are judged on a sample: scoring stops once the answer is clear.
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <string_view>
+#include <vector>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
+#include "langid/model_format.hpp"
 #include "model/document.hpp"
 
 namespace eventwire::internal {
@@ -14,23 +27,65 @@ namespace eventwire::internal {
 struct LanguageGuess {
   Lang language = Lang::und;
   float confidence = 0;  // in [0, 1]
+  bool enough_evidence = false;  // false: too little text to tell (und for that reason)
 };
 
 class LanguageDetector {
  public:
   static absl::StatusOr<LanguageDetector> create();
 
-  // The language of a stretch of lower-cased text.
-  LanguageGuess detect(std::string_view folded) const;
+  // What the blocks read so far say about the document, carried from block to block.
+  struct DocumentLanguages {
+    // Bytes of text (and bytes times confidence) in each language (Lang order): content
+    // blocks, and furniture, which counts only when there is nothing else.
+    std::array<double, 4> content{}, furniture{}, confident_content{}, confident_furniture{};
+    Lang expected = Lang::und;  // the language of most content so far
+    int agreeing_words = 0;     // words scored in content blocks of the expected language
+    float settled_confidence = 0;
+  };
 
-  // Sets the language of every block and of the document (sentences take their block's).
-  // A `hint` other than und wins everywhere.
-  void detect(Document& doc, Lang hint) const;
+  // The blocks go through these one by one, in order, each while it is in cache:
+  // the language of block `index` (before segmentation; a `hint` other than und wins) ...
+  void detect_block(Document& doc, uint32_t index, Lang hint, DocumentLanguages& state) const;
+  // ... after its segmentation, the language of its sentences: a sentence whose words point to
+  // another language than its block's gets its own; the others take their block's ...
+  void detect_sentences(Document& doc, const BlockRange& block, Lang hint) const;
+  // ... and after the last block, the document's language, which blocks too short to tell
+  // (and their sentences) take.
+  void finish(Document& doc, Lang hint, const DocumentLanguages& state) const;
+
+  // What the decision weighs (lib/lang/common/langid.kv).
+  struct Weights {
+    float ngram = 1, chain = 0, shape = 0, function_word = 0;
+    std::array<float, langid_model::kMainLanguages> bias{};
+    float gate_shape = 0, gate_function_word = 0, gate_margin = 0, gate_margin_per_letter = 0;
+    int gate_min_words = 3;
+    std::array<float, langid_model::kAllLanguages> gate_bias{};
+  };
 
  private:
-  // For each function word, the evidence it gives each language: 1 for a word of one
-  // language's list, 1/n for a word in n lists.
-  absl::flat_hash_map<std::string_view, std::array<float, 4>> function_words_;
+  struct Evidence;
+  void add_word(std::string_view word, std::string_view elided, Evidence& e) const;
+  uint16_t function_word_languages(std::string_view word) const;
+  uint16_t function_word_languages_of_hash(uint32_t word_hash) const;
+  // Function words of each language among the first words of `folded`.
+  std::array<int, langid_model::kAllLanguages> function_word_votes(std::string_view folded) const;
+  // Whether those function words point to another language than `from`.
+  bool leans_away(std::string_view folded, Lang from) const;
+  // The verdict on the evidence; `clearness`, when given, receives how far (in nats) the
+  // verdict is from changing.
+  LanguageGuess decide(const Evidence& e, float* clearness = nullptr) const;
+  // Scores the words of `folded` into `e`: at most `max_words`, and when that is the sample
+  // size, fewer once the answer is clear (sooner when it is `expected`).
+  void scan(std::string_view folded, std::string_view text, int max_words, Lang expected, Evidence& e) const;
+
+  Weights weights_;
+  // Function words: open addressing on the FNV-1a hash of the word (0: empty slot), with a bit
+  // per language (kAllCodes order). 32-bit hashes of a thousand words do not collide (checked
+  // in create()); a rare false hit on another word only adds a little evidence.
+  static constexpr int kFunctionWordSlots = 1 << 12;
+  std::vector<uint32_t> function_word_hashes_;
+  std::vector<uint16_t> function_word_bits_;
 };
 
 }  // namespace eventwire::internal

@@ -58,14 +58,14 @@ absl::Status row_error(const DataFile& file, uint32_t row, std::string_view mess
   return make_error(ErrorCode::internal, text);
 }
 
-std::vector<std::string_view> split_synonyms(std::string_view entry) {
+std::vector<std::string_view> split(std::string_view text, char separator) {
   std::vector<std::string_view> out;
   size_t start = 0;
   for (;;) {
-    size_t bar = entry.find('|', start);
-    out.push_back(entry.substr(start, bar == std::string_view::npos ? bar : bar - start));
-    if (bar == std::string_view::npos) break;
-    start = bar + 1;
+    size_t at = text.find(separator, start);
+    out.push_back(text.substr(start, at == std::string_view::npos ? at : at - start));
+    if (at == std::string_view::npos) break;
+    start = at + 1;
   }
   return out;
 }

@@ -45,7 +45,10 @@ std::string_view value_of(const DataFile& file, std::string_view key);
 // An error about row `row` (0-based, data rows only) of a data file.
 absl::Status row_error(const DataFile& file, uint32_t row, std::string_view message);
 
+// Splits `text` at every `separator` (an empty text gives one empty item).
+std::vector<std::string_view> split(std::string_view text, char separator);
+
 // Splits a list entry `canonical|variant|...` into its items.
-std::vector<std::string_view> split_synonyms(std::string_view entry);
+inline std::vector<std::string_view> split_synonyms(std::string_view entry) { return split(entry, '|'); }
 
 }  // namespace eventwire::internal::data

@@ -48,15 +48,17 @@ bool KeyTrie::insert(std::string_view raw_key, uint32_t payload, bool filtered) 
 }
 
 void WordFilter::add(std::string_view key) {
-  const auto* k = reinterpret_cast<const unsigned char*>(key.data());
-  if (key.size() >= 3) {
-    const size_t h = gram(k[0], space(k[1]), space(k[2]));
-    three_bytes_[h >> 6] |= uint64_t{1} << (h & 63);
-  }
-  const size_t first_word = std::min(key.find_first_of(" -"), key.size());
-  if (first_word >= 1 && first_word <= 2) {
-    const size_t h = (static_cast<size_t>(k[0]) << 8) | (first_word == 2 ? space(k[1]) : 0);
-    short_words_[h >> 6] |= uint64_t{1} << (h & 63);
+  // The key's first word when shorter than four bytes ("a", "op" of "op de", "een"), else its
+  // first four bytes: the class slot() gives a word that the key may match. A longer first word
+  // also passes its first three bytes, for words measured short of the key: letters before a
+  // combining sign or symbol.
+  const size_t first_word = std::min(key.find(' '), key.size());
+  if (first_word == 0) return;
+  set(slot(key, 0, first_word < 4 ? first_word : 4).word);
+  if (first_word >= 3) {
+    const uint32_t three = slot(key, 0, 3).word;
+    if (first_word > 3) set(three);
+    if (prefixes_ && first_word == 3) set(three ^ kPrefixTag);
   }
 }
 

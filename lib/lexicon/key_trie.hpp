@@ -10,6 +10,7 @@
 
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <map>
 #include <string>
 #include <string_view>
@@ -17,37 +18,63 @@
 
 namespace eventwire::internal {
 
-// A quick test of whether a word may be one of (or begin one of) a set of keys, from its first
-// three bytes, or the whole word when shorter: a few instructions that reject most words of a
-// text before any lookup. False positives happen; false negatives do not.
+// A quick test of whether a word may be one of (or begin one of) a set of keys, from its
+// first four bytes, or the whole word when shorter: a few instructions that reject most words
+// of a text before any lookup. False positives happen; false negatives do not, except for
+// words with a hyphen among their first four bytes ("F-16s"), which callers look up directly.
+// With `prefixes`, a key of three bytes may also begin a longer word (Dutch compounds:
+// "een" of "eenentwintig").
 class WordFilter {
  public:
-  // Adds a key (separators as single spaces, as KeyTrie stores it), or all keys of another filter.
+  explicit WordFilter(bool prefixes = false) : prefixes_(prefixes) {}
+
+  // Where a word falls in a filter: computed once, tested against several filters.
+  struct Slot {
+    uint32_t word;  // the word's class: its first four bytes, or the whole word when shorter
+    uint32_t head;  // a long word's first three bytes (for `prefixes`), or 0
+  };
+  static Slot slot(std::string_view text, size_t pos, size_t length) {
+    uint32_t bytes = 0;
+    if (pos + 4 <= text.size()) {
+      std::memcpy(&bytes, text.data() + pos, 4);  // little-endian: the first byte lowest
+    } else {
+      for (size_t k = 0; k < 4 && pos + k < text.size(); ++k)
+        bytes |= static_cast<uint32_t>(static_cast<unsigned char>(text[pos + k])) << (8 * k);
+    }
+    if (length >= 4) return {bytes, bytes & 0xFFFFFFu};
+    static constexpr uint32_t kMask[4] = {0, 0xFFu, 0xFFFFu, 0xFFFFFFu};
+    return {bytes & kMask[length], 0};
+  }
+  bool test(Slot s) const { return bit(s.word) || (prefixes_ && s.head && bit(s.head ^ kPrefixTag)); }
+  // The word of `length` bytes at `pos` (a token as the tokenizer cut it).
+  bool may_match_word(std::string_view text, size_t pos, size_t length) const { return test(slot(text, pos, length)); }
+
+  // Adds a key (separators as single spaces, as KeyTrie stores it), or all keys of another
+  // filter (which then also passes words by their prefix when the other does).
   void add(std::string_view key);
   void add(const WordFilter& other) {
-    for (size_t i = 0; i < three_bytes_.size(); ++i) three_bytes_[i] |= other.three_bytes_[i];
-    for (size_t i = 0; i < short_words_.size(); ++i) short_words_[i] |= other.short_words_[i];
-  }
-  // The word of `length` bytes at `pos` (a token as the tokenizer cut it).
-  // Hyphens count as spaces, in keys and words ("F-16s", "quatre-vingt").
-  bool may_match_word(std::string_view text, size_t pos, size_t length) const {
-    const auto* p = reinterpret_cast<const unsigned char*>(text.data() + pos);
-    size_t h;
-    if (length >= 3) {
-      h = gram(p[0], space(p[1]), space(p[2]));
-      return (three_bytes_[h >> 6] >> (h & 63)) & 1;
-    }
-    h = (static_cast<size_t>(p[0]) << 8) | (length == 2 ? space(p[1]) : 0);
-    return (short_words_[h >> 6] >> (h & 63)) & 1;
+    for (size_t i = 0; i < bits_.size(); ++i) bits_[i] |= other.bits_[i];
+    prefixes_ = prefixes_ || other.prefixes_;
   }
 
  private:
-  static unsigned char space(unsigned char c) { return c == '-' ? ' ' : c; }
-  static size_t gram(unsigned char a, unsigned char b, unsigned char c) {
-    return (static_cast<size_t>(a) * 961 + static_cast<size_t>(b) * 31 + c) & 0xFFFF;
+  // Marks a three-byte key that may begin a longer word (`prefixes`), apart from the same key
+  // as a whole word. The high byte of a three-byte class is zero, so the tag cannot collide.
+  static constexpr uint32_t kPrefixTag = 0x80000000u;
+
+  // The bytes of a word class (little-endian, zero-padded) hashed to 16 bits.
+  static uint32_t hash(uint32_t bytes) { return (bytes * 2654435761u) >> 16; }
+  bool bit(uint32_t bytes) const {
+    uint32_t h = hash(bytes);
+    return (bits_[h >> 6] >> (h & 63)) & 1;
   }
-  std::array<uint64_t, 1024> three_bytes_{};  // first three bytes of keys, hashed
-  std::array<uint64_t, 1024> short_words_{};  // first words of one or two bytes ("a", "op" of "op de")
+  void set(uint32_t bytes) {
+    uint32_t h = hash(bytes);
+    bits_[h >> 6] |= uint64_t{1} << (h & 63);
+  }
+
+  bool prefixes_;
+  std::array<uint64_t, 1024> bits_{};
 };
 
 class KeyTrie {
@@ -75,6 +102,8 @@ class KeyTrie {
     return filter_.may_match_word(text, pos, length);
   }
   const WordFilter& filter() const { return filter_; }
+  // Lets the filter pass words that begin with a three-byte key (compounds); call before inserting.
+  void filter_prefixes() { filter_ = WordFilter(/*prefixes=*/true); }
 
   // Calls found(end, payload) for each key that matches `text` from `pos`, shortest first;
   // `end` is one past the last byte matched. The walk stops at `limit`.

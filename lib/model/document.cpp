@@ -24,6 +24,11 @@ std::string_view entity_type_name(EntityType t) {
   return names[static_cast<int>(t)];
 }
 
+std::string_view mention_kind_name(MentionKind k) {
+  static constexpr std::string_view names[] = {"name", "nominal", "reference"};
+  return names[static_cast<int>(k)];
+}
+
 std::string_view event_type_name(EventType t) {
   static constexpr std::string_view names[] = {
       "AGREE",  "CONSULT", "SUPPORT", "CONCEDE",  "COOPERATE", "AID",      "RETREAT", "REQUEST",
@@ -58,6 +63,11 @@ void Document::map_spans_to_original() {
   for (TimeExpr& t : times) map(t.span);
   for (Entity& e : entities)
     for (Span& m : e.mentions) map(m);
+  OffsetMap::Cursor mention_cursor(offsets);
+  for (EntityMention& m : mentions) {
+    m.span = mention_cursor.to_original(m.span);
+    map(m.phrase);
+  }
   for (Event& e : events) {
     map(e.trigger);
     map(e.span);

@@ -94,6 +94,23 @@ struct Entity {
   std::vector<Span> mentions;
 };
 
+// How an entity is named at one place of the text.
+enum class MentionKind : uint8_t {
+  name,       // a proper name, its short form or an adjective: "Ludivine Dedonder", "Dedonder", "Belgian"
+  nominal,    // a role or common noun standing for it: "the minister", "de premier", "the Belgian army"
+  reference,  // "ons land", "notre pays", "the country"
+};
+std::string_view mention_kind_name(MentionKind k);
+
+// One mention of an entity, as the events stage reads them (see entities/lookup.hpp).
+struct EntityMention {
+  Span span;     // what Entity::mentions lists: the name itself
+  Span phrase;   // the name with its title and modifiers: "Belgian Minister of Defence Ludivine Dedonder"
+  uint32_t token_begin = 0, token_end = 0;  // [begin, end) into Document::tokens, covering `span`
+  uint32_t entity = 0;                       // index into Document::entities
+  MentionKind kind = MentionKind::name;
+};
+
 // An actor, target, source or location of an event: a stretch of text, maybe an entity.
 struct Argument {
   int32_t entity = -1;
@@ -164,6 +181,7 @@ struct Document {
   std::vector<Quantity> quantities;
   std::vector<TimeExpr> times;
   std::vector<Entity> entities;
+  std::vector<EntityMention> mentions;  // every entity mention, in text order
   std::vector<Event> events;
 
   // Maps every span from normalised-text positions onto the original input.

@@ -33,8 +33,8 @@ class StageClock {
 }  // namespace
 
 std::string_view stage_name(Stage s) {
-  static constexpr std::string_view names[] = {"normalize", "structure", "langid",   "segment",
-                                               "quantities", "times",   "map_spans"};
+  static constexpr std::string_view names[] = {"normalize",  "structure", "langid",   "segment",
+                                               "entities",   "quantities", "times",    "map_spans"};
   return names[static_cast<int>(s)];
 }
 
@@ -58,16 +58,18 @@ absl::StatusOr<absl::CivilDay> parse_reference_date(std::string_view text) {
 }
 
 Engine::Engine(Normalizer normalizer, StructureDetector structure, LanguageDetector langid, Segmenter segmenter,
-               std::shared_ptr<const NumberParser> numbers, QuantityRecognizer quantities, TimeRecognizer times)
+               EntityRecognizer entities, std::shared_ptr<const NumberParser> numbers, QuantityRecognizer quantities,
+               TimeRecognizer times)
     : normalizer_(std::move(normalizer)),
       structure_(std::move(structure)),
       langid_(std::move(langid)),
       segmenter_(std::move(segmenter)),
+      entities_(std::move(entities)),
       numbers_(std::move(numbers)),
       quantities_(std::move(quantities)),
       times_(std::move(times)) {}
 
-absl::StatusOr<std::unique_ptr<Engine>> Engine::create() {
+absl::StatusOr<std::unique_ptr<Engine>> Engine::create(const EngineOptions& options) {
   auto normalizer = Normalizer::create();
   if (!normalizer.ok()) return normalizer.status();
   auto structure = StructureDetector::create();
@@ -76,6 +78,8 @@ absl::StatusOr<std::unique_ptr<Engine>> Engine::create() {
   if (!langid.ok()) return langid.status();
   auto segmenter = Segmenter::create();
   if (!segmenter.ok()) return segmenter.status();
+  auto entities = EntityRecognizer::create(*segmenter, options.actors);
+  if (!entities.ok()) return entities.status();
   auto numbers = NumberParser::create();
   if (!numbers.ok()) return numbers.status();
   auto shared_numbers = std::make_shared<const NumberParser>(*std::move(numbers));
@@ -84,12 +88,12 @@ absl::StatusOr<std::unique_ptr<Engine>> Engine::create() {
   auto times = TimeRecognizer::create(*segmenter, shared_numbers);
   if (!times.ok()) return times.status();
   return std::unique_ptr<Engine>(new Engine(*std::move(normalizer), *std::move(structure), *std::move(langid),
-                                            *std::move(segmenter), std::move(shared_numbers),
+                                            *std::move(segmenter), *std::move(entities), std::move(shared_numbers),
                                             *std::move(quantities), *std::move(times)));
 }
 
 absl::StatusOr<std::unique_ptr<Document>> Engine::analyze(std::string_view input, const AnalyzeOptions& options,
-                                                          StageTimes* times) const {
+                                                          StageTimes* times, RunObserver* runs) const {
   if (options.max_input_bytes > kLimitMaxInputBytes)
     return make_error(ErrorCode::invalid_argument, "max_input_bytes is above the limit of 1 GiB");
   const uint64_t limit = options.max_input_bytes ? options.max_input_bytes : kDefaultMaxInputBytes;
@@ -113,39 +117,57 @@ absl::StatusOr<std::unique_ptr<Document>> Engine::analyze(std::string_view input
   // Every output needs the blocks, their language and the sentences.
   clock.mark(Stage::structure);
   structure_.detect(*doc);
-  clock.mark(Stage::langid);
-  langid_.detect(*doc, options.language);
-
-  // Times (and events, which use them) are resolved against the reference date: the caller's,
-  // else the article's own, found before the blocks are read.
-  const bool want_times = (options.outputs & (kOutputTimes | kOutputEvents)) != 0;
-  const bool want_quantities = (options.outputs & (kOutputQuantities | kOutputEvents)) != 0;
-  TimeScratch time_scratch;
-  if (want_times && !doc->reference_date) {
-    clock.mark(Stage::times);
-    doc->reference_date = times_.find_reference_date(*doc, segmenter_, time_scratch);
-  }
 
   // Then block by block, each through every later stage while it is in cache: the time per
   // byte does not grow with the document, and tokens need no room beyond one block.
-  uint32_t first_sentence = 0;
+  LanguageDetector::DocumentLanguages languages;
+  const bool want_entities = options.outputs & (kOutputEntities | kOutputEvents);
+  std::optional<EntityRecognizer::Pass> entities;
+  if (want_entities) entities.emplace(entities_, *doc, runs);
+  // Quantities; times and events read them.
+  std::optional<QuantityRecognizer::Pass> quantities;
+  if (options.outputs & (kOutputQuantities | kOutputTimes | kOutputEvents)) quantities.emplace(quantities_, *doc);
+  // Times (and events, which use them) are resolved against the reference date: the caller's,
+  // else the article's own, looked for in its first blocks (whose language is found first) and
+  // its furniture before the blocks are read.
+  const bool want_times = (options.outputs & (kOutputTimes | kOutputEvents)) != 0;
+  TimeScratch time_scratch;
+  uint32_t languages_known = 0;  // blocks whose language is already found
+  if (want_times && !doc->reference_date) {
+    clock.mark(Stage::langid);
+    for (const uint32_t lead = times_.lead_blocks(*doc); languages_known < lead; ++languages_known)
+      langid_.detect_block(*doc, languages_known, options.language, languages);
+    clock.mark(Stage::times);
+    doc->reference_date = times_.find_reference_date(*doc, segmenter_, languages.expected, time_scratch);
+  }
   for (uint32_t b = 0; b < doc->blocks.size(); ++b) {
     if (!options.keep_tokens) doc->tokens.clear();
+    clock.mark(Stage::langid);
+    if (b >= languages_known) langid_.detect_block(*doc, b, options.language, languages);
     clock.mark(Stage::segment);
-    segmenter_.segment(*doc, b);
-    const BlockRange block{b, first_sentence, static_cast<uint32_t>(doc->sentences.size())};
-    first_sentence = block.end_sentence;
-    if (doc->blocks[b].is_furniture()) continue;  // page furniture carries no article content
-    if (want_quantities) {
-      clock.mark(Stage::quantities);
-      quantities_.recognize(*doc, block);
+    const BlockRange range = segmenter_.segment(*doc, b);  // uses the block's language
+    clock.mark(Stage::langid);
+    langid_.detect_sentences(*doc, range, options.language);
+    // A block too short to tell is read in the language of the text so far (finish() settles it).
+    if (!doc->blocks[b].is_furniture())
+      for (uint32_t s = range.first_sentence; s < range.end_sentence; ++s)
+        if (doc->sentences[s].language == Lang::und) doc->sentences[s].language = languages.expected;
+    if (entities) {
+      clock.mark(Stage::entities);
+      entities->block(range);
     }
-    if (want_times) {
+    if (quantities) {
+      clock.mark(Stage::quantities);
+      quantities->block(range);
+    }
+    if (want_times && !doc->blocks[b].is_furniture()) {
       clock.mark(Stage::times);
-      times_.recognize(*doc, block, time_scratch);
+      times_.recognize(*doc, range, time_scratch);
     }
   }
   if (!options.keep_tokens) doc->tokens.clear();
+  clock.mark(Stage::langid);
+  langid_.finish(*doc, options.language, languages);
 
   clock.mark(Stage::map_spans);
   doc->map_spans_to_original();

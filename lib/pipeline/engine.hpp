@@ -9,6 +9,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/civil_time.h"
+#include "entities/entities.hpp"
 #include "langid/langid.hpp"
 #include "model/document.hpp"
 #include "recognize/number/number_parser.hpp"
@@ -45,7 +46,7 @@ struct AnalyzeOptions {
 };
 
 // The pipeline's stages, in order.
-enum class Stage : uint8_t { normalize, structure, langid, segment, quantities, times, map_spans, count };
+enum class Stage : uint8_t { normalize, structure, langid, segment, entities, quantities, times, map_spans, count };
 std::string_view stage_name(Stage s);
 
 // Seconds spent in each stage, summed over analyze() calls: how the benchmark measures stages.
@@ -56,22 +57,30 @@ struct StageTimes {
 // "2024-02-28" -> the day; an error for anything else.
 absl::StatusOr<absl::CivilDay> parse_reference_date(std::string_view text);
 
+// What the engine is built with, besides the compiled-in data.
+struct EngineOptions {
+  std::vector<Actor> actors;  // the caller's actor dictionary entries
+};
+
 class Engine {
  public:
-  static absl::StatusOr<std::unique_ptr<Engine>> create();
+  static absl::StatusOr<std::unique_ptr<Engine>> create(const EngineOptions& options = {});
 
-  // `times`, when given, receives the time spent in each stage.
+  // `times`, when given, receives the time spent in each stage; `runs`, when given, sees the
+  // entity stage's unknown capitalised runs (for training its classifier).
   absl::StatusOr<std::unique_ptr<Document>> analyze(std::string_view input, const AnalyzeOptions& options,
-                                                    StageTimes* times = nullptr) const;
+                                                    StageTimes* times = nullptr, RunObserver* runs = nullptr) const;
 
  private:
   Engine(Normalizer normalizer, StructureDetector structure, LanguageDetector langid, Segmenter segmenter,
-         std::shared_ptr<const NumberParser> numbers, QuantityRecognizer quantities, TimeRecognizer times);
+         EntityRecognizer entities, std::shared_ptr<const NumberParser> numbers, QuantityRecognizer quantities,
+         TimeRecognizer times);
 
   Normalizer normalizer_;
   StructureDetector structure_;
   LanguageDetector langid_;
   Segmenter segmenter_;
+  EntityRecognizer entities_;
   std::shared_ptr<const NumberParser> numbers_;  // shared by the stages that read numbers
   QuantityRecognizer quantities_;
   TimeRecognizer times_;

@@ -128,8 +128,98 @@ int main(void) {
     EXPECT(again == json);
   }
 
+  /* Entities: a country and a person with a title, resolved to the country they act for. */
+  {
+    static const char news[] = "Belgian Minister of Defence Anna Claes met NATO officials in Brussels.";
+    const ew_entity *entity = NULL;
+    size_t i, found = 0;
+    ew_document_destroy(doc);
+    EXPECT(ew_engine_analyze(engine, news, sizeof news - 1, NULL, &doc) == EW_OK);
+    EXPECT(ew_document_get_summary(doc, &summary) == EW_OK);
+    EXPECT(summary->entity_count >= 3);
+    for (i = 0; i < summary->entity_count; ++i) {
+      EXPECT(ew_document_get_entity(doc, i, &entity) == EW_OK);
+      if (strcmp(entity->name, "Anna Claes") == 0) {
+        EXPECT(strcmp(entity->type, "PERSON") == 0);
+        EXPECT(entity->country && strcmp(entity->country, "BEL") == 0);
+        EXPECT(entity->sector && strcmp(entity->sector, "GOV") == 0);
+        EXPECT(entity->mention_count == 1 && entity->mentions[0].end - entity->mentions[0].begin == 10);
+        ++found;
+      }
+      if (strcmp(entity->name, "NATO") == 0) {
+        EXPECT(entity->org && strcmp(entity->org, "NATO") == 0);
+        ++found;
+      }
+    }
+    EXPECT(found == 2);
+    EXPECT(ew_document_get_entity(doc, summary->entity_count, &entity) == EW_E_OUT_OF_RANGE);
+  }
+
   ew_document_destroy(doc);
   ew_engine_destroy(engine);
+
+  /* User actor dictionaries: entries given in memory and a file, misuse refused. */
+  {
+    ew_actor actors[2] = {EW_ACTOR_INIT, EW_ACTOR_INIT};
+    const char *files[1];
+    const ew_entity *entity = NULL;
+    static const char news[] = "Colonel Vos met Acme Arms in Ghent.";
+    FILE *f;
+    char path[] = "capi_smoke_actors.tsv";
+    actors[0].name = "Pieter Vos";
+    actors[0].aliases = "Vos";
+    actors[0].country = "NLD";
+    actors[0].sector = "MIL";
+    actors[1].name = "Acme Arms";
+    actors[1].type = "ORG";
+    actors[1].country = "BEL";
+    actors[1].sector = "BUS";
+    engine_options.actors = actors;
+    engine_options.actor_count = 2;
+    EXPECT(ew_engine_create(&engine_options, &engine) == EW_OK);
+    EXPECT(ew_engine_analyze(engine, news, sizeof news - 1, NULL, &doc) == EW_OK);
+    EXPECT(ew_document_get_entity(doc, 0, &entity) == EW_OK);
+    EXPECT(strcmp(entity->name, "Pieter Vos") == 0);
+    EXPECT(entity->country && strcmp(entity->country, "NLD") == 0);
+    EXPECT(ew_document_get_entity(doc, 1, &entity) == EW_OK);
+    EXPECT(strcmp(entity->name, "Acme Arms") == 0 && strcmp(entity->type, "ORG") == 0);
+    ew_document_destroy(doc);
+    ew_engine_destroy(engine);
+    engine = NULL;
+
+    actors[1].country = "Belgium";
+    EXPECT(ew_engine_create(&engine_options, &engine) == EW_E_PARSE);
+    EXPECT(engine == NULL && strstr(ew_last_error_message(), "actors[1]") != NULL);
+    actors[1].country = "BEL";
+    actors[1].struct_size = 4;
+    EXPECT(ew_engine_create(&engine_options, &engine) == EW_E_INVALID_ARGUMENT);
+    actors[1].struct_size = sizeof actors[1];
+    engine_options.actors = NULL;
+    EXPECT(ew_engine_create(&engine_options, &engine) == EW_E_INVALID_ARGUMENT);
+    engine_options.actor_count = 0;
+
+    f = fopen(path, "w");
+    EXPECT(f != NULL);
+    if (f) {
+      fputs("# test dictionary\nname\taliases\ttype\tcountry\nAcme Arms\t\tORG\tFRA\n", f);
+      fclose(f);
+    }
+    files[0] = path;
+    engine_options.actor_files = files;
+    engine_options.actor_file_count = 1;
+    EXPECT(ew_engine_create(&engine_options, &engine) == EW_OK);
+    EXPECT(ew_engine_analyze(engine, news, sizeof news - 1, NULL, &doc) == EW_OK);
+    EXPECT(ew_document_get_entity(doc, 1, &entity) == EW_OK); /* after "Vos" */
+    EXPECT(strcmp(entity->name, "Acme Arms") == 0 && entity->country && strcmp(entity->country, "FRA") == 0);
+    ew_document_destroy(doc);
+    ew_engine_destroy(engine);
+    engine = NULL;
+    remove(path);
+    files[0] = "/nonexistent/actors.tsv";
+    EXPECT(ew_engine_create(&engine_options, &engine) == EW_E_IO);
+    EXPECT(engine == NULL);
+  }
+
   if (failures) fprintf(stderr, "%d check(s) failed\n", failures);
   return failures ? 1 : 0;
 }

@@ -45,6 +45,21 @@ class CliTest(unittest.TestCase):
         self.assertEqual(html.count("<article>"), 2)
         self.assertIn("&quot;", html)  # quotes of the text are escaped
 
+    def test_actor_dictionaries(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "actors.tsv")
+            with open(path, "w", encoding="utf-8") as f:
+                f.write("name\taliases\ttype\tcountry\tsector\nKarel Vos\tVos\tPERSON\tNLD\tMIL\n")
+            p = run("analyze", "--format", "json", "--actors", path, "-", stdin="Vos inspected the troops.".encode())
+            self.assertEqual(p.returncode, 0, p.stderr)
+            entities = json.loads(p.stdout)["entities"]
+            self.assertEqual([(e["name"], e["country"], e["sector"]) for e in entities], [("Karel Vos", "NLD", "MIL")])
+            with open(path, "w", encoding="utf-8") as f:
+                f.write("name\tcountry\nKarel Vos\tNetherlands\n")
+            p = run("analyze", "--actors", path, "-", stdin=b"Vos left.")
+            self.assertEqual(p.returncode, 1)
+            self.assertIn("actors.tsv:2", p.stderr.decode())
+
     def test_stdin(self):
         p = run("analyze", "--format", "jsonl", "--lang", "fr", "-", stdin="Le ministre est parti.".encode())
         self.assertEqual(p.returncode, 0)

@@ -16,3 +16,12 @@ struct StringMaker<std::vector<std::string>> {
   }
 };
 }  // namespace doctest
+
+#include "model/types.hpp"
+
+namespace doctest {
+template <>
+struct StringMaker<eventwire::internal::Lang> {
+  static String convert(eventwire::internal::Lang l) { return std::string(eventwire::internal::lang_code(l)).c_str(); }
+};
+}  // namespace doctest

@@ -173,6 +173,8 @@ TEST_CASE("dimensions") {
   // Imperial units add up, metric ones do not.
   CHECK(quantities("en", "He is 5 feet 2 inches; it is 12 m 2 dm.") ==
         V{"dimension 5 feet 2 inches=5.166666666666667 ft", "dimension 12 m=12 m", "dimension 2 dm=2 dm"});
+  // "in" is an inch only after a larger length.
+  CHECK(quantities("en", "The 6 ft 3 in centre scored 3 in a row.") == V{"dimension 6 ft 3 in=6.25 ft"});
   // A symbol before digits is a designator: "L-202".
   CHECK(quantities("en", "Part 24703 L-202 arrived.").empty());
 }

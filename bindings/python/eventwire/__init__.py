@@ -15,11 +15,11 @@ import threading
 from dataclasses import dataclass, field
 from typing import List, Optional, Tuple
 
-from ._ffi import (AnalyzeOptions, EventwireLibraryError, FLAG_STRICT_UTF8, Handle, OUTPUT_ALL,
-                   load_library)
+from ._ffi import (Actor as _CActor, AnalyzeOptions, EngineOptions, EventwireLibraryError, FLAG_STRICT_UTF8,
+                   Handle, OUTPUT_ALL, load_library)
 
 __version__ = "0.1.0"
-__all__ = ["Engine", "Document", "Error", "EventwireLibraryError", "analyze", "library_version"]
+__all__ = ["Actor", "Engine", "Document", "Error", "EventwireLibraryError", "analyze", "library_version"]
 
 _lib = load_library()
 
@@ -220,12 +220,46 @@ def _char_index_map(text, errors):
     return out
 
 
-class Engine:
-    """Compiled lexicons and rules, built once; share it between threads."""
+@dataclass
+class Actor:
+    """An entry of a user actor dictionary: a name, its aliases, and what they stand for.
 
-    def __init__(self):
+    type is PERSON, ORG, GPE, LOC, FAC or NORP; country an ISO 3166-1 alpha-3 code; org an
+    organisation code; sector a PLOVER sector; valid_from/valid_until "YYYY-MM-DD" bound the
+    period the entry holds (until excluded)."""
+    name: str
+    aliases: List[str] = field(default_factory=list)
+    type: str = "PERSON"
+    country: Optional[str] = None
+    org: Optional[str] = None
+    sector: Optional[str] = None
+    role: Optional[str] = None
+    valid_from: Optional[str] = None
+    valid_until: Optional[str] = None
+
+
+class Engine:
+    """Compiled lexicons and rules, built once; share it between threads.
+
+    actors: user actor dictionary entries (Actor objects or dicts with the same keys);
+    actor_files: paths of dictionary files (TSV, see the README). Both win over the built-in
+    dictionary for the same names."""
+
+    def __init__(self, actors=None, actor_files=None):
+        entries = [a if isinstance(a, Actor) else Actor(**a) for a in (actors or [])]
+        c_actors = (_CActor * max(1, len(entries)))()
+        for c, a in zip(c_actors, entries):
+            c.struct_size = ctypes.sizeof(_CActor)
+            c.name = _encode(a.name)
+            c.aliases = _encode("|".join(a.aliases)) if a.aliases else None
+            c.type, c.country, c.org = _encode(a.type), _encode(a.country), _encode(a.org)
+            c.sector, c.role = _encode(a.sector), _encode(a.role)
+            c.valid_from, c.valid_until = _encode(a.valid_from), _encode(a.valid_until)
+        files = [_encode(f) for f in (actor_files or [])]
+        c_files = (ctypes.c_char_p * max(1, len(files)))(*files)
+        options = EngineOptions(ctypes.sizeof(EngineOptions), 0, c_actors, len(entries), c_files, len(files))
         handle = Handle()
-        _check(_lib.ew_engine_create(None, ctypes.byref(handle)))
+        _check(_lib.ew_engine_create(ctypes.byref(options), ctypes.byref(handle)))
         self._handle = handle
 
     def analyze(self, text, language=None, reference_date=None, doc_id=None, strict_utf8=False,

@@ -32,6 +32,34 @@ FUNCTIONS = [
 ]
 
 
+class Actor(ctypes.Structure):
+    """Mirror of ew_actor (include/eventwire/eventwire.h)."""
+    _fields_ = [
+        ("struct_size", ctypes.c_uint32),
+        ("name", ctypes.c_char_p),
+        ("aliases", ctypes.c_char_p),
+        ("type", ctypes.c_char_p),
+        ("country", ctypes.c_char_p),
+        ("org", ctypes.c_char_p),
+        ("sector", ctypes.c_char_p),
+        ("role", ctypes.c_char_p),
+        ("valid_from", ctypes.c_char_p),
+        ("valid_until", ctypes.c_char_p),
+    ]
+
+
+class EngineOptions(ctypes.Structure):
+    """Mirror of ew_engine_options (include/eventwire/eventwire.h)."""
+    _fields_ = [
+        ("struct_size", ctypes.c_uint32),
+        ("flags", ctypes.c_uint32),
+        ("actors", ctypes.POINTER(Actor)),
+        ("actor_count", ctypes.c_size_t),
+        ("actor_files", ctypes.POINTER(ctypes.c_char_p)),
+        ("actor_file_count", ctypes.c_size_t),
+    ]
+
+
 class AnalyzeOptions(ctypes.Structure):
     """Mirror of ew_analyze_options (include/eventwire/eventwire.h)."""
     _fields_ = [

@@ -146,6 +146,57 @@ class GilTest(unittest.TestCase):
         self.assertGreater(during, 1000)
 
 
+class EntityTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.engine = eventwire.Engine()
+
+    def by_mention(self, doc, text):
+        for e in doc.entities:
+            for start, stop in e.char_mentions:
+                if doc.text[start:stop] == text:
+                    return e
+        self.fail("no entity mentioned as %r in %r" % (text, [e.name for e in doc.entities]))
+
+    def test_people_countries_and_organisations(self):
+        doc = self.engine.analyze("Le ministre de la Défense belge Marc Dubois a rencontré des responsables de l’OTAN "
+                                  "à Bruxelles. Le ministre a salué la Belgique.", language="fr")
+        dubois = self.by_mention(doc, "Marc Dubois")
+        self.assertEqual((dubois.type, dubois.country, dubois.sector, dubois.role),
+                         ("PERSON", "BEL", "GOV", "defence minister"))
+        self.assertEqual([doc.text[a:b] for a, b in dubois.char_mentions], ["Marc Dubois", "ministre"])
+        self.assertEqual(self.by_mention(doc, "OTAN").org, "NATO")
+        self.assertEqual(self.by_mention(doc, "Bruxelles").country, "BEL")
+        self.assertEqual(self.by_mention(doc, "Belgique").name, "Belgium")
+
+    def test_user_actors(self):
+        engine = eventwire.Engine(actors=[
+            eventwire.Actor("Pieter Vos", aliases=["Vos"], country="NLD", sector="MIL", role="chief of defence"),
+            {"name": "Acme Arms", "type": "ORG", "country": "BEL", "sector": "BUS", "valid_from": "2020-01-01"},
+        ])
+        doc = engine.analyze("Vos visited Acme Arms.", language="en", reference_date="2024-02-28")
+        vos = self.by_mention(doc, "Vos")
+        self.assertEqual((vos.name, vos.country, vos.sector), ("Pieter Vos", "NLD", "MIL"))
+        self.assertEqual(self.by_mention(doc, "Acme Arms").country, "BEL")
+        with self.assertRaises(eventwire.Error) as cm:
+            eventwire.Engine(actors=[{"name": "X", "country": "Belgium"}])
+        self.assertEqual(cm.exception.status, "EW_E_PARSE")
+
+    def test_actor_files(self):
+        import tempfile
+        with tempfile.NamedTemporaryFile("w", suffix=".tsv", delete=False, encoding="utf-8") as f:
+            f.write("name\taliases\ttype\tcountry\torg\tsector\nZorya Group\tZorya\tORG\tUKR\t\tBUS\n")
+            path = f.name
+        try:
+            doc = eventwire.Engine(actor_files=[path]).analyze("Zorya signed the contract.", language="en")
+            self.assertEqual(self.by_mention(doc, "Zorya").country, "UKR")
+        finally:
+            os.unlink(path)
+        with self.assertRaises(eventwire.Error) as cm:
+            eventwire.Engine(actor_files=[path])
+        self.assertEqual(cm.exception.status, "EW_E_IO")
+
+
 class CommandLineTest(unittest.TestCase):
     def test_python_m_eventwire(self):
         out = subprocess.run([sys.executable, "-m", "eventwire", "--format", "json",

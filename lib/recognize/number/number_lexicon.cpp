@@ -117,6 +117,7 @@ absl::StatusOr<NumberLexicon> NumberLexicon::create(Lang lang) {
   if (!endings.empty())
     for (std::string_view e : data::split_synonyms(endings)) c.plural_endings.emplace_back(e);
 
+  if (c.compounds) lex.trie_.filter_prefixes();
   EW_RETURN_IF_ERROR(load_words(lang, lex.trie_, lex.words_, lex.articles_));
 
   if (const data::DataFile* f = data::find_file(code + "/stopwords.txt"))

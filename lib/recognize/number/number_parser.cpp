@@ -1010,14 +1010,16 @@ void NumberParser::scan(const Document& doc, const Sentence& sentence, std::vect
     uint32_t start = b;
     if (tok.is(kTokWord)) {
       const bool digit_end = is_digit(text[tok.span.end - 1]);
+      const WordFilter::Slot slot = WordFilter::slot(folded, b, tok.span.size());
+      const bool hyphen = tok.is(kTokHyphenated);  // the filters do not see "F-16s"
       if (filter) {
-        other = digit_end || filter->may_match_word(folded, b, tok.span.size());
+        other = digit_end || hyphen || filter->test(slot);
         // Most words stop here: the caller's filter holds the number words too.
         if (!other) continue;
       } else {
         other = others && digit_end;
       }
-      if (!words.may_start(static_cast<unsigned char>(folded[b])) || !words.may_match_word(folded, b, tok.span.size()) ||
+      if (!words.may_start(static_cast<unsigned char>(folded[b])) || !(hyphen || words.filter().test(slot)) ||
           !reader.may_begin(b)) {
         if (other) others->tokens.push_back(t);
         continue;

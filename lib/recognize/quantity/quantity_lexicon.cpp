@@ -36,7 +36,7 @@ const data::DataFile* require(const std::string& path, absl::Status& status) {
 }
 
 // Units of a table with columns (key, unit, dimension, factor), the key in column `key`;
-// percentage words also go to `percent_words`, case-sensitive keys folded to `folded_keys`.
+// percentage words also go to `percent_words`, case-sensitive keys folded to `folded_keys` (if given).
 absl::Status load_units(const data::DataFile& f, std::string_view key, bool fold, KeyTrie& trie,
                         std::vector<UnitInfo>& units, WordFilter* percent_words, WordFilter* folded_keys = nullptr) {
   auto cols = data::columns(f, {key, "unit", "dimension", "factor"});
@@ -56,7 +56,7 @@ absl::Status load_units(const data::DataFile& f, std::string_view key, bool fold
     uint32_t payload = static_cast<uint32_t>(units.size() - 1);
     std::string_view k = f.cell(r, (*cols)[0]);
     if (percent_words && d->dimension == Dimension::percent) percent_words->add(fold_case(k));
-    if (!fold) folded_keys->add(fold_case(k));
+    if (folded_keys) folded_keys->add(fold_case(k));
     if (fold) trie.insert_with_unaccented(fold_case(k), payload);
     else trie.insert(k, payload);
   }
@@ -72,6 +72,8 @@ absl::StatusOr<QuantityLexicon> QuantityLexicon::create() {
   // Shared: unit symbols and currencies.
   if (const data::DataFile* f = require("common/units.tsv", status))
     EW_RETURN_IF_ERROR(load_units(*f, "symbol", false, lex.unit_symbols_, lex.units_, nullptr, &lex.unit_symbols_folded_));
+  if (const data::DataFile* f = data::find_file("common/smaller_units.tsv"))
+    EW_RETURN_IF_ERROR(load_units(*f, "symbol", false, lex.smaller_unit_symbols_, lex.units_, nullptr));
   if (const data::DataFile* f = require("common/currencies.tsv", status)) {
     auto cols = data::columns(*f, {"code", "symbols", "lower_case"});
     if (!cols.ok()) return cols.status();
@@ -162,6 +164,7 @@ absl::StatusOr<QuantityLexicon> QuantityLexicon::create() {
   }
   if (!status.ok()) return status;
   lex.unit_symbols_.finish();
+  lex.smaller_unit_symbols_.finish();
   lex.currency_symbols_.finish();
   return lex;
 }

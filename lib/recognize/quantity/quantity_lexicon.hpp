@@ -65,6 +65,8 @@ class QuantityLexicon {
   // Shared by all languages: unit symbols (case as written), currency symbols (folded) and
   // currency codes (upper case, as written).
   const KeyTrie& unit_symbols() const { return unit_symbols_; }
+  // Symbols that are units only after a larger unit ("in" of "6 ft 3 in").
+  const KeyTrie& smaller_unit_symbols() const { return smaller_unit_symbols_; }
   const KeyTrie& currency_symbols() const { return currency_symbols_; }
   // The currency whose upper-case ISO code is `word` ("EUR"), or nullptr.
   const CurrencyInfo* currency_code(std::string_view word) const;
@@ -84,7 +86,7 @@ class QuantityLexicon {
   const Language& of(Lang lang) const { return languages_[index(lang)]; }
 
   std::array<Language, 3> languages_;
-  KeyTrie unit_symbols_{false}, currency_symbols_{false};
+  KeyTrie unit_symbols_{false}, smaller_unit_symbols_{false}, currency_symbols_{false};
   WordMap<uint32_t> codes_;  // upper-case code -> index into currencies_
   WordFilter codes_folded_, unit_symbols_folded_;  // the same, in lower case, for unit_words
   std::vector<UnitInfo> units_;

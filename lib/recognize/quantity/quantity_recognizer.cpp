@@ -416,7 +416,10 @@ bool SentenceQuantities::composite(const NumberMatch& n, const NumberMatch* seco
         Match joiner = at(numlex_.trie(), true, r);
         if (joiner && numlex_.word(joiner.payload).kind == NumberWordKind::joiner) r = skip_spaces(joiner.end);
         if (m.span.begin == r && m.has_value() && m.glued.empty()) {
-          UnitMatch v = unit_at(skip_spaces(m.span.end));
+          const uint32_t after = skip_spaces(m.span.end);
+          UnitMatch v = unit_at(after);
+          if (!v)
+            if (Match sym = at(lex_.smaller_unit_symbols(), false, after)) v = {sym.begin, sym.end, &lex_.unit(sym.payload)};
           // Imperial units only: "5 feet 2 inches" is one length, "12 m 2 dm" two.
           double ratio = u.factor / (v ? v.info->factor : 1);
           bool decimal = std::fabs(std::log10(ratio) - std::round(std::log10(ratio))) < 1e-9;
@@ -481,7 +484,8 @@ bool SentenceQuantities::count(const NumberMatch& n, uint32_t after, Quantity& q
   for (int modifiers = 0; t < s_.token_end && modifiers <= 2; ++t, ++modifiers) {
     const Token& tok = doc_.tokens[t];
     Match noun;
-    if (nouns.may_match_word(folded_, tok.span.begin, tok.span.size())) noun = at(nouns, true, tok.span.begin);
+    if (tok.is(kTokHyphenated) || nouns.may_match_word(folded_, tok.span.begin, tok.span.size()))
+      noun = at(nouns, true, tok.span.begin);
     if (noun) {
       q.kind = QuantityKind::count;
       q.unit = lex_.noun_class(noun.payload);
@@ -677,11 +681,12 @@ absl::StatusOr<QuantityRecognizer> QuantityRecognizer::create(std::shared_ptr<co
   return QuantityRecognizer(std::move(numbers), *std::move(lexicon));
 }
 
-void QuantityRecognizer::recognize(Document& doc, const BlockRange& block) const {
-  std::vector<NumberMatch> numbers;
-  NumberParser::OtherTokens others;
-  for (uint32_t k = block.first_sentence; k < block.end_sentence; ++k)
-    SentenceQuantities(*this, doc, doc.sentences[k], numbers, others).run();
+void QuantityRecognizer::Pass::block(const BlockRange& range) {
+  for (uint32_t i = range.first_sentence; i < range.end_sentence; ++i) {
+    const Sentence& s = doc_.sentences[i];
+    if (doc_.blocks[s.block].is_furniture()) continue;
+    SentenceQuantities(recognizer_, doc_, s, numbers_, others_).run();
+  }
 }
 
 }  // namespace eventwire::internal

@@ -28,9 +28,20 @@ class QuantityRecognizer {
  public:
   static absl::StatusOr<QuantityRecognizer> create(std::shared_ptr<const NumberParser> numbers);
 
-  // Appends the quantities of the block's sentences (their tokens are in doc.tokens) to
-  // doc.quantities, in text order.
-  void recognize(Document& doc, const BlockRange& block) const;
+  // Reads a document block by block, while each block's tokens are in doc.tokens: appends to
+  // doc.quantities, in text order, what the sentences of content blocks say. Holds the
+  // buffers reused from block to block.
+  class Pass {
+   public:
+    Pass(const QuantityRecognizer& recognizer, Document& doc) : recognizer_(recognizer), doc_(doc) {}
+    void block(const BlockRange& range);
+
+   private:
+    const QuantityRecognizer& recognizer_;
+    Document& doc_;
+    std::vector<NumberMatch> numbers_;
+    NumberParser::OtherTokens others_;
+  };
 
  private:
   friend class SentenceQuantities;

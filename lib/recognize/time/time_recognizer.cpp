@@ -80,12 +80,26 @@ void TimeRecognizer::drop_numbers_in_times(Document& doc, size_t first_time) {
   doc.quantities.resize(keep);
 }
 
+namespace {
+// Where an article's date is written: the title, bylines and page furniture, and the start of
+// the first paragraphs and headings (datelines).
+constexpr uint32_t kDatelineBytes = 160;
+constexpr int kLeadBlocks = 4;
+
+bool is_lead_kind(BlockKind k) { return k == BlockKind::paragraph || k == BlockKind::heading; }
+}  // namespace
+
+uint32_t TimeRecognizer::lead_blocks(const Document& doc) {
+  int paragraphs = 0;
+  for (uint32_t b = 0; b < doc.blocks.size(); ++b)
+    if (is_lead_kind(doc.blocks[b].kind) && ++paragraphs == kLeadBlocks) return b + 1;
+  return static_cast<uint32_t>(doc.blocks.size());
+}
+
 std::optional<absl::CivilDay> TimeRecognizer::find_reference_date(const Document& doc, const Segmenter& segmenter,
-                                                                  TimeScratch& scratch) const {
-  // Where an article's date is written: the title, bylines and page furniture, and the start of
-  // the first paragraphs (datelines). A date after a publication cue wins over the others.
-  constexpr uint32_t kDatelineBytes = 160;
-  constexpr int kLeadBlocks = 4;
+                                                                  Lang fallback, TimeScratch& scratch) const {
+  // A date after a publication cue wins over the others.
+  const uint32_t known = lead_blocks(doc);
   std::optional<absl::CivilDay> best;
   int best_rank = 0;
   int paragraphs = 0;
@@ -96,7 +110,7 @@ std::optional<absl::CivilDay> TimeRecognizer::find_reference_date(const Document
     const bool furniture = block.is_furniture() || block.kind == BlockKind::caption;
     if (block.kind == BlockKind::title || furniture) {
       rank = 2;
-    } else if (block.kind == BlockKind::paragraph || block.kind == BlockKind::heading) {
+    } else if (is_lead_kind(block.kind)) {
       if (paragraphs++ >= kLeadBlocks) continue;
       rank = 1;
       if (span.size() > kDatelineBytes) span.end = span.begin + kDatelineBytes;
@@ -104,7 +118,8 @@ std::optional<absl::CivilDay> TimeRecognizer::find_reference_date(const Document
       continue;
     }
     if (span.size() > 400) continue;  // long blocks are article text, not a dateline
-    const Lang lang = time_language(doc, block.language);
+    const Lang lang = b < known && block.language != Lang::und ? block.language
+                                                              : fallback != Lang::und ? fallback : Lang::en;
     const TimeLexicon& lex = lexicon(lang);
     scratch.tokens.clear();
     segmenter.tokenize(doc.text, doc.folded, span, lang, scratch.tokens);

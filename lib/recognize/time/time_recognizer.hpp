@@ -51,9 +51,12 @@ class TimeRecognizer {
 
   // The article's own date: after "Published", "Laatst bijgewerkt op", "Mis à jour le"; else a
   // full date in the title, a byline or the page furniture, or in a dateline opening the text.
-  // Needs doc.blocks and their languages.
-  std::optional<absl::CivilDay> find_reference_date(const Document& doc, const Segmenter& segmenter,
+  // Needs doc.blocks and the languages of the first `lead_blocks(doc)` of them; other blocks
+  // (furniture further down) are read in `fallback`, the language of the text so far.
+  std::optional<absl::CivilDay> find_reference_date(const Document& doc, const Segmenter& segmenter, Lang fallback,
                                                     TimeScratch& scratch) const;
+  // How many blocks, from the first, hold the datelines find_reference_date() reads.
+  static uint32_t lead_blocks(const Document& doc);
 
  private:
   TimeRecognizer(std::array<TimeLexicon, 3> lexicons, std::shared_ptr<const NumberParser> numbers)

@@ -1,0 +1,76 @@
+// Token-sequence lookup for multi-word names: each phrase is stored as the chain of hashes of
+// its folded tokens, so a text is matched by hashing each token once and following the chain
+// from every position, without building strings. Phrases sharing a prefix share its links.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+
+namespace eventwire::internal {
+
+class PhraseMatcher {
+ public:
+  // The hash of one (folded) token, and of a sequence extended by one more token.
+  static constexpr uint64_t hash_token(std::string_view folded) {
+    uint64_t h = 1469598103934665603ull;
+    for (char c : folded) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    return h;
+  }
+  static uint64_t extend(uint64_t sequence, uint64_t token) {
+    uint64_t h = (sequence ^ token) * 0x9E3779B97F4A7C15ull;
+    return h ^ (h >> 29);
+  }
+  static constexpr uint64_t kStart = 0x2545F4914F6CDD1Dull;
+
+  struct Node {
+    uint32_t first = 0;  // values of the phrases ending here: [first, first + count) in values()
+    uint16_t count = 0;
+    bool has_longer = false;  // some phrase continues past this one
+  };
+
+  // Adds a phrase (the hashes of its tokens) with a value; one phrase may carry several.
+  void add(const std::vector<uint64_t>& tokens, uint32_t value);
+  // Makes the matcher ready for lookups; add() may not be called afterwards.
+  void finalize();
+
+  // The node after `sequence` (kStart extended by each token), or nullptr. Sequence hashes
+  // are well mixed: an open-addressing table indexed by their high bits finds a node in a
+  // probe or two, and most misses on the first empty slot.
+  const Node* find(uint64_t sequence) const {
+    sequence |= 1;  // 0 marks an empty slot
+    for (size_t i = sequence >> shift_;; i = (i + 1) & mask_) {
+      const Slot& slot = slots_[i];
+      if (slot.key == sequence) return &slot.node;
+      if (slot.key == 0) return nullptr;
+    }
+  }
+  // The node of a one-token sequence, from the token's hash. Most tokens start no phrase: a
+  // bit set of first tokens, small enough to stay in cache, answers for them.
+  const Node* find_first(uint64_t token) const {
+    uint64_t sequence = extend(kStart, token);
+    if (!(first_bits_[(sequence >> 6) & (kFirstBits / 64 - 1)] >> (sequence & 63) & 1)) return nullptr;
+    return find(sequence);
+  }
+  const uint32_t* values(const Node& n) const { return values_.data() + n.first; }
+  size_t size() const { return phrases_; }
+
+ private:
+  struct Slot {
+    uint64_t key = 0;
+    Node node;
+  };
+  std::vector<Slot> slots_ = std::vector<Slot>(2);  // a power of two, at most half full
+  size_t mask_ = 1;
+  int shift_ = 63;
+  static constexpr size_t kFirstBits = 1 << 16;
+  std::vector<uint64_t> first_bits_ = std::vector<uint64_t>(kFirstBits / 64);
+  absl::flat_hash_map<uint64_t, Node> nodes_;  // while building
+  absl::flat_hash_map<uint64_t, std::vector<uint32_t>> pending_;
+  std::vector<uint32_t> values_;
+  size_t phrases_ = 0;
+};
+
+}  // namespace eventwire::internal

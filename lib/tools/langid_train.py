@@ -1,0 +1,384 @@
+#!/usr/bin/env python3
+"""Builds the language identification model that lib/langid compiles into the library.
+
+    langid_train.py --lingua DIR --lang-dir lib/lang [--words LANG=FILE ...] [--calibrate TSV ...]
+
+It writes three kinds of files under lib/lang (checked in; the build turns them into tables):
+
+  <en|nl|fr>/langid_ngrams.tsv   character 1- to 4-grams of the language with their cost,
+                                 -ln P(last character | the ones before) x 8, from lingua's
+                                 frequency models (Apache-2.0, see lib/lang/NOTICE);
+  common/langid_words.tsv        a hashed table of word-shape evidence for eleven languages
+                                 (en nl fr and the look-alikes af da de es it no pt sv): for each
+                                 of 8192 buckets the cost -ln P(bucket | language) x 8, counted over
+                                 the 1- to 5-grams of every word of a word list, with the word's
+                                 boundaries marked by spaces (" word ");
+  common/langid.kv               the weights of the decision (see lib/langid/langid.cpp), fitted
+                                 with --calibrate on tab-separated `lang<TAB>text` files.
+
+Word lists: one word a line (Debian's wamerican, wbritish, wdutch, wfrench, wngerman, wdanish,
+wspanish, witalian, wportuguese, wswedish, wnorwegian; for Afrikaans hunspell-af expanded with
+hunspell-tools' `unmunch`). They are read at training time only.
+
+The scoring below mirrors lib/langid/langid.cpp (same words, hashes and integer costs, same
+decision): keep them in step. The library adds what calibration rows do not need: too little
+evidence (a name, a lone letter) is und, and long texts are judged on a sample.
+"""
+import argparse
+import collections
+import json
+import math
+import os
+import sys
+import unicodedata
+
+MAIN = ["en", "nl", "fr"]
+OTHERS = ["af", "da", "de", "es", "it", "no", "pt", "sv"]
+ALL = MAIN + OTHERS
+SCALE = 8            # costs are -ln p times SCALE, rounded
+MISSING_COST = 160   # an n-gram a language has never seen (20 nats)
+BUCKETS = 8192
+MAX_TYPE_ORDER = 5
+KEEP_TRIGRAMS = 10000      # most frequent trigrams kept per language
+KEEP_QUADRIGRAMS = 10000   # most frequent quadrigrams kept per language
+ALPHA = 0.5                # additive smoothing of the bucket counts
+MAX_WORD_CHARS = 64        # longer words are scored on their first 64 characters
+
+
+# ---- text to words, as lib/langid/langid.cpp does it ---------------------------------------
+
+def is_letter(ch):
+    if ch < "\x80":
+        return "a" <= ch <= "z" or "A" <= ch <= "Z"
+    cat = unicodedata.category(ch)
+    return cat[0] == "L" or cat[0] == "M"
+
+
+def is_latin(ch):
+    cp = ord(ch)
+    return cp < 0x250 or 0x300 <= cp < 0x370 or 0x1E00 <= cp < 0x1F00
+
+
+def fold(text):
+    # Lower case where the lower-case form keeps its UTF-8 length, like text/normalize.cpp.
+    out = []
+    for ch in text:
+        lo = ch.lower()
+        out.append(lo if len(lo) == 1 and len(lo.encode()) == len(ch.encode()) else ch)
+    return "".join(out)
+
+
+def is_link(token):
+    return "://" in token or token.startswith("www.") or "@" in token
+
+
+def words(text):
+    """(word, apostrophe_before) for every run of letters outside links."""
+    out = []
+    for token in fold(text).split():
+        if is_link(token):
+            continue
+        i, n = 0, len(token)
+        while i < n:
+            if not is_letter(token[i]):
+                i += 1
+                continue
+            j = i
+            while j < n and is_letter(token[j]):
+                j += 1
+            elided = i > 0 and token[i - 1] == "'" and (i < 2 or not is_letter(token[i - 2]))
+            out.append((token[i:j][:MAX_WORD_CHARS], elided))
+            i = j
+    return out
+
+
+def fnv1a(text, h=0x811C9DC5):
+    """FNV-1a over the code points of `text` (one step per character)."""
+    for ch in text:
+        h = ((h ^ ord(ch)) * 0x01000193) & 0xFFFFFFFF
+    return h
+
+
+# ---- lingua n-grams -------------------------------------------------------------------------
+
+def read_lingua(directory, lang):
+    """{ngram: conditional probability} from lingua's JSON files (orders 1 to 4)."""
+    cond = {}
+    for order in ["unigrams", "bigrams", "trigrams", "quadrigrams"]:
+        with open(os.path.join(directory, lang, order + ".json"), encoding="utf-8") as f:
+            data = json.load(f)["ngrams"]
+        for fraction, grams in data.items():
+            num, den = fraction.split("/")
+            p = int(num) / int(den)
+            for g in grams.split(" "):
+                cond[g] = p
+    return cond
+
+
+def prune_lingua(cond):
+    """Keeps every uni- and bigram and the most frequent tri- and quadrigrams."""
+    joint = {}
+    for g in sorted(cond, key=len):
+        joint[g] = cond[g] * (joint.get(g[:-1], 0.0) if len(g) > 1 else 1.0)
+    keep = {g for g in cond if len(g) <= 2}
+    for order, limit in ((3, KEEP_TRIGRAMS), (4, KEEP_QUADRIGRAMS)):
+        grams = sorted((g for g in cond if len(g) == order), key=lambda g: (-joint[g], g))
+        keep.update(grams[:limit])
+    return {g: min(254, round(-math.log(cond[g]) * SCALE)) for g in keep}
+
+
+# ---- word-shape buckets ---------------------------------------------------------------------
+
+def type_grams(word):
+    marked = " " + word + " "
+    for i in range(len(marked)):
+        for n in range(1, MAX_TYPE_ORDER + 1):
+            if i + n > len(marked):
+                break
+            g = marked[i:i + n]
+            if g != " ":
+                yield g
+
+
+def bucket_of(gram):
+    return fnv1a(gram) & (BUCKETS - 1)
+
+
+def read_word_list(path):
+    found = set()
+    with open(path, encoding="utf-8", errors="replace") as f:
+        for line in f:
+            for w, _ in words(line.strip()):
+                found.add(w)
+    return found
+
+
+def bucket_costs(word_list):
+    counts = [0] * BUCKETS
+    for w in word_list:
+        for g in type_grams(w):
+            counts[bucket_of(g)] += 1
+    total = sum(counts) + ALPHA * BUCKETS
+    return [min(255, round(-math.log((c + ALPHA) / total) * SCALE)) for c in counts]
+
+
+# ---- scoring (mirror of LanguageDetector::score) --------------------------------------------
+
+class Model:
+    def __init__(self, ngrams, buckets, function_words):
+        self.ngrams = ngrams                  # {lang: {gram: cost}}
+        self.buckets = buckets                # {lang: [cost] * BUCKETS}
+        self.function_words = function_words  # {word: set(lang)}
+
+    def features(self, text):
+        ws = words(text)
+        ling = [0] * len(MAIN)
+        chain = [0] * len(MAIN)
+        shape = [0] * len(ALL)
+        fw = [0] * len(ALL)
+        letters = 0
+        other_script = 0
+        for w, elided in ws:
+            letters += len(w) + 1
+            other_script += sum(1 for ch in w if not is_latin(ch))
+            for k, lang in enumerate(MAIN):
+                table = self.ngrams[lang]
+                # ends[j]: cost of the longest known n-gram ending at character j (a Markov chain)
+                ends = [None] * len(w)
+                for i in range(len(w)):
+                    previous = MISSING_COST
+                    for n in range(1, 5):
+                        if i + n > len(w):
+                            break
+                        cost = table.get(w[i:i + n])
+                        if cost is not None:
+                            previous = cost
+                            if ends[i + n - 1] is None:
+                                ends[i + n - 1] = cost
+                        ling[k] += previous
+                chain[k] += sum(MISSING_COST if c is None else c for c in ends)
+            for g in type_grams(w):
+                b = bucket_of(g)
+                for k, lang in enumerate(ALL):
+                    shape[k] += self.buckets[lang][b]
+            key = "'" + w if elided and ("'" + w) in self.function_words else w
+            for lang in self.function_words.get(key, ()):
+                fw[ALL.index(lang)] += 1
+        return len(ws), letters, other_script, ling, chain, shape, fw
+
+
+def decide(p, nwords, letters, other_script, ling, chain, shape, fw):
+    """Returns the language (or 'und') as LanguageDetector::decide does."""
+    if nwords == 0 or other_script * 3 > letters - nwords:
+        return "und"
+    best, best_score = None, None
+    for k, lang in enumerate(MAIN):
+        s = (-p["ngram_weight"] * ling[k] - p["chain_weight"] * chain[k] - p["shape_weight"] * shape[k]) / SCALE \
+            + p["function_word_weight"] * fw[k] + p["bias_" + lang] * nwords
+        if best_score is None or s > best_score:
+            best, best_score = k, s
+    if nwords >= p["gate_min_words"]:
+        def gate(k):
+            return -p["gate_shape_weight"] * shape[k] / SCALE + p["gate_function_word_weight"] * fw[k] \
+                + p["gate_bias_" + ALL[k]] * nwords
+        margin = max(gate(ALL.index(o)) for o in OTHERS) - gate(best)
+        if margin > p["gate_margin"] + p["gate_margin_per_letter"] * letters:
+            return "und"
+    return MAIN[best]
+
+
+def length_class(text):
+    n = len(text.split())
+    return "word" if n == 1 else "pair" if n == 2 else "short" if n <= 5 else "sentence"
+
+
+GOALS = {"word": 0.88, "pair": 0.95, "short": 0.95, "sentence": 0.995}
+
+
+def calibrate(model, files):
+    rows = []
+    for path in files:
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                if "\t" in line:
+                    lang, text = line.rstrip("\n").split("\t", 1)
+                    rows.append((lang, length_class(text), model.features(text)))
+
+    def accuracy(p):
+        ok, n = collections.Counter(), collections.Counter()
+        for lang, cls, feats in rows:
+            n[lang, cls] += 1
+            ok[lang, cls] += decide(p, *feats) == lang
+        return {k: ok[k] / n[k] for k in n}
+
+    def objective(acc):
+        # Reaching each goal counts most; und answers are wanted for sentences of other languages,
+        # but not at the price of English, Dutch or French sentences once most are found.
+        total = 0.0
+        for (lang, cls), a in acc.items():
+            if lang == "und":
+                if cls == "sentence":
+                    total += 3 * min(a, 0.95) + 0.2 * a
+                continue
+            total += 3 * min(a, GOALS[cls]) + a
+        return total
+
+    p = {"ngram_weight": 1.5, "chain_weight": 0.0, "shape_weight": 0.4, "function_word_weight": 8.0,
+         "gate_shape_weight": 0.75, "gate_function_word_weight": 8.0, "gate_margin": 6.0,
+         "gate_margin_per_letter": 0.1, "gate_min_words": 3}
+    for lang in MAIN:
+        p["bias_" + lang] = 0.0
+    for lang in ALL:
+        p["gate_bias_" + lang] = 0.0
+    steps = {"ngram_weight": 0.5, "chain_weight": 0.5, "shape_weight": 0.2, "function_word_weight": 2.0,
+             "gate_shape_weight": 0.25, "gate_function_word_weight": 2.0, "gate_margin": 1.0,
+             "gate_margin_per_letter": 0.05}
+    fixed = {"gate_min_words", "bias_en", "gate_bias_en"}
+    best = objective(accuracy(p))
+    for rnd in range(4):
+        for key in sorted(p):
+            if key in fixed:
+                continue
+            step = steps.get(key, 0.5) / (rnd + 1)
+            for cand in (p[key] - 2 * step, p[key] - step, p[key] + step, p[key] + 2 * step):
+                q = dict(p)
+                q[key] = round(cand, 4)
+                v = objective(accuracy(q))
+                if v > best + 1e-9:
+                    best, p = v, q
+        acc = accuracy(p)
+        print("round %d: %s" % (rnd, " ".join("%s/%s %.2f" % (k[0], k[1], 100 * v) for k, v in sorted(acc.items()))),
+              file=sys.stderr)
+    return p
+
+
+# ---- output -----------------------------------------------------------------------------------
+
+def write(path, lines):
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines) + "\n")
+
+
+def read_function_words(lang_dir):
+    fw = collections.defaultdict(set)
+    for lang in MAIN:
+        with open(os.path.join(lang_dir, lang, "stopwords.txt"), encoding="utf-8") as f:
+            for line in f:
+                line = line.strip()
+                if line and not line.startswith("#"):
+                    fw[line].add(lang)
+    with open(os.path.join(lang_dir, "common", "langid_function_words.tsv"), encoding="utf-8") as f:
+        header = True
+        for line in f:
+            line = line.rstrip("\n")
+            if not line or line.startswith("#"):
+                continue
+            if header:
+                header = False
+                continue
+            lang, word = line.split("\t")
+            fw[word].add(lang)
+    return fw
+
+
+def read_model(lang_dir):
+    ngrams = {}
+    for lang in MAIN:
+        table = {}
+        with open(os.path.join(lang_dir, lang, "langid_ngrams.tsv"), encoding="utf-8") as f:
+            rows = [l.rstrip("\n").split("\t") for l in f if l.strip() and not l.startswith("#")]
+        for gram, cost in rows[1:]:
+            table[gram] = int(cost)
+        ngrams[lang] = table
+    buckets = {lang: [0] * BUCKETS for lang in ALL}
+    with open(os.path.join(lang_dir, "common", "langid_words.tsv"), encoding="utf-8") as f:
+        rows = [l.rstrip("\n").split("\t") for l in f if l.strip() and not l.startswith("#")]
+    header = rows[0]
+    for row in rows[1:]:
+        b = int(row[0])
+        for lang, cost in zip(header[1:], row[1:]):
+            buckets[lang][b] = int(cost)
+    return Model(ngrams, buckets, read_function_words(lang_dir))
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--lang-dir", required=True, help="lib/lang")
+    ap.add_argument("--lingua", help="directory of lingua's models (en/ nl/ fr/ with *grams.json)")
+    ap.add_argument("--words", action="append", default=[], metavar="LANG=FILE",
+                    help="a word list of LANG (repeat; several files per language are merged)")
+    ap.add_argument("--calibrate", nargs="*", metavar="TSV", help="fit the decision weights on these files")
+    a = ap.parse_args()
+
+    if a.lingua:
+        for lang in MAIN:
+            costs = prune_lingua(read_lingua(a.lingua, lang))
+            lines = ["# Generated by lib/tools/langid_train.py from lingua's %s model (Apache-2.0, see"
+                     % lang, "# lib/lang/NOTICE). cost = -ln P(last character | the others) x %d." % SCALE,
+                     "ngram\tcost"]
+            lines += ["%s\t%d" % (g, costs[g]) for g in sorted(costs)]
+            write(os.path.join(a.lang_dir, lang, "langid_ngrams.tsv"), lines)
+    if a.words:
+        lists = collections.defaultdict(set)
+        for spec in a.words:
+            lang, path = spec.split("=", 1)
+            lists[lang] |= read_word_list(path)
+        missing = [l for l in ALL if l not in lists]
+        if missing:
+            sys.exit("no word list for: " + " ".join(missing))
+        costs = {lang: bucket_costs(lists[lang]) for lang in ALL}
+        lines = ["# Generated by lib/tools/langid_train.py from word lists (see lib/lang/NOTICE).",
+                 "# cost = -ln P(bucket | language) x %d over the 1- to %d-grams of \" word \"; bucket ="
+                 % (SCALE, MAX_TYPE_ORDER), "# FNV-1a 32 over the n-gram's code points, mod %d." % BUCKETS,
+                 "bucket\t" + "\t".join(ALL)]
+        lines += ["%d\t%s" % (b, "\t".join(str(costs[l][b]) for l in ALL)) for b in range(BUCKETS)]
+        write(os.path.join(a.lang_dir, "common", "langid_words.tsv"), lines)
+    if a.calibrate:
+        p = calibrate(read_model(a.lang_dir), a.calibrate)
+        lines = ["# Weights of the language decision, fitted by lib/tools/langid_train.py --calibrate."]
+        lines += ["%s=%s" % (k, p[k]) for k in sorted(p)]
+        write(os.path.join(a.lang_dir, "common", "langid.kv"), lines)
+
+
+if __name__ == "__main__":
+    main()
