@@ -36,7 +36,6 @@ absl::StatusOr<TimeRecognizer> TimeRecognizer::create(const Segmenter& segmenter
 
 void TimeRecognizer::recognize(Document& doc, const BlockRange& block, TimeScratch& scratch) const {
   const absl::CivilDay* reference = doc.reference_date ? &*doc.reference_date : nullptr;
-  const size_t first_time = doc.times.size();
   // Until the text names a day, a clock time or "the next day" is on the reference date.
   if (!scratch.last_day && reference) {
     scratch.last_day = *reference;
@@ -58,26 +57,6 @@ void TimeRecognizer::recognize(Document& doc, const BlockRange& block, TimeScrat
     context.discourse_anchored = &scratch.last_day_anchored;
     parse_times(lexicon(context.lang), context, doc.times);
   }
-  drop_numbers_in_times(doc, first_time);
-}
-
-void TimeRecognizer::drop_numbers_in_times(Document& doc, size_t first_time) {
-  if (first_time == doc.times.size() || doc.quantities.empty()) return;
-  // Both lists are in text order and this block's entries are at their ends.
-  const uint32_t block_begin = doc.times[first_time].span.begin;
-  size_t q = doc.quantities.size();
-  while (q > 0 && doc.quantities[q - 1].span.end > block_begin) --q;
-  size_t keep = q, t = first_time;
-  for (; q < doc.quantities.size(); ++q) {
-    const Quantity& quantity = doc.quantities[q];
-    while (t < doc.times.size() && doc.times[t].span.end <= quantity.span.begin) ++t;
-    const bool in_time = t < doc.times.size() && doc.times[t].span.overlaps(quantity.span);
-    const bool number = quantity.kind == QuantityKind::number || quantity.kind == QuantityKind::ordinal;
-    if (in_time && number) continue;
-    if (keep != q) doc.quantities[keep] = std::move(doc.quantities[q]);
-    ++keep;
-  }
-  doc.quantities.resize(keep);
 }
 
 namespace {

@@ -45,8 +45,7 @@ class TimeRecognizer {
   static absl::StatusOr<TimeRecognizer> create(const Segmenter& segmenter, std::shared_ptr<const NumberParser> numbers);
 
   // Appends the times of the block's sentences (their tokens are in doc.tokens) to doc.times.
-  // A number the quantities stage found inside a date ("6 March", "2024") is a time, not a
-  // quantity: those numbers and ordinals of the block are dropped from doc.quantities.
+  // The numbers inside them ("6 March", "2024") stay in doc.quantities, as bare numbers.
   void recognize(Document& doc, const BlockRange& block, TimeScratch& scratch) const;
 
   // The article's own date: after "Published", "Laatst bijgewerkt op", "Mis à jour le"; else a
@@ -62,7 +61,6 @@ class TimeRecognizer {
   TimeRecognizer(std::array<TimeLexicon, 3> lexicons, std::shared_ptr<const NumberParser> numbers)
       : lexicons_(std::move(lexicons)), numbers_(std::move(numbers)) {}
   // Removes the numbers and ordinals of doc.quantities that lie in doc.times[first_time...].
-  static void drop_numbers_in_times(Document& doc, size_t first_time);
   const TimeLexicon& lexicon(Lang lang) const {
     return lexicons_[lang == Lang::nl ? 1 : lang == Lang::fr ? 2 : 0];
   }
