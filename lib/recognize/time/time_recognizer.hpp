@@ -60,7 +60,6 @@ class TimeRecognizer {
  private:
   TimeRecognizer(std::array<TimeLexicon, 3> lexicons, std::shared_ptr<const NumberParser> numbers)
       : lexicons_(std::move(lexicons)), numbers_(std::move(numbers)) {}
-  // Removes the numbers and ordinals of doc.quantities that lie in doc.times[first_time...].
   const TimeLexicon& lexicon(Lang lang) const {
     return lexicons_[lang == Lang::nl ? 1 : lang == Lang::fr ? 2 : 0];
   }
