@@ -106,6 +106,11 @@ TEST_CASE("durations, ranges and sets") {
 TEST_CASE("the reference date is found in the article") {
   CHECK(reference_date("Floods in the north\n\nPublished 12 March 2024\n\nThe river rose overnight.") == "2024-03-12");
   CHECK(reference_date("Storm in het westen\n\nThe river rose overnight and the roads were closed.") == "none");
+  // in the language of the article's first blocks
+  CHECK(reference_date("Inondations dans le nord\n\nMis à jour le 12 mars 2024\n\nLa rivière est sortie de son lit "
+                       "pendant la nuit et les routes ont été fermées.") == "2024-03-12");
+  CHECK(reference_date("BRUSSEL, 3 februari 2023 - De rivier trad buiten haar oevers en de wegen werden afgesloten "
+                       "door de politie.") == "2023-02-03");
 }
 
 TEST_CASE("words that look like times but are not") {
