@@ -10,7 +10,7 @@ namespace eventwire::internal {
 void RunModel::insert(uint64_t feature, uint32_t first) {
   feature |= 1;
   size_t i = feature >> shift_;
-  while (slots_[i].key != 0 && slots_[i].key != feature) i = (i + 1) & (slots_.size() - 1);
+  while (slots_[i].key != 0 && slots_[i].key != feature) i = (i + 1) & mask_;
   slots_[i] = {feature, first};
 }
 
@@ -26,6 +26,7 @@ absl::StatusOr<RunModel> RunModel::load(const data::DataFile* file) {
   int bits = 4;
   while (capacity < 2 * static_cast<size_t>(file->rows)) capacity *= 2, ++bits;
   m.slots_.assign(capacity, Slot{});
+  m.mask_ = capacity - 1;
   m.shift_ = 64 - bits;
   m.weights_.reserve(static_cast<size_t>(file->rows) * kRunLabels);
   for (uint32_t r = 0; r < file->rows; ++r) {

@@ -10,6 +10,10 @@
 #include <string_view>
 #include <vector>
 
+#ifdef __SSE2__
+#include <xmmintrin.h>
+#endif
+
 #include "absl/status/statusor.h"
 #include "lexicon/data_files.hpp"
 #include "lexicon/phrase_matcher.hpp"
@@ -57,12 +61,19 @@ class RunModel {
   void add(uint64_t feature, std::array<float, kRunLabels>& scores) const {
     if (slots_.empty()) return;
     feature |= 1;  // 0 marks an empty slot
-    for (size_t i = feature >> shift_;; i = (i + 1) & (slots_.size() - 1)) {
-      const Slot& slot = slots_[i];
+    const Slot* slots = slots_.data();
+    for (size_t i = feature >> shift_;; i = (i + 1) & mask_) {
+      const Slot& slot = slots[i];
       if (slot.key == 0) return;
       if (slot.key == feature) {
         const float* w = &weights_[slot.first];
+#ifdef __SSE2__
+        static_assert(kRunLabels == 5);
+        _mm_storeu_ps(scores.data(), _mm_add_ps(_mm_loadu_ps(scores.data()), _mm_loadu_ps(w)));
+        scores[4] += w[4];
+#else
         for (int k = 0; k < kRunLabels; ++k) scores[k] += w[k];
+#endif
         return;
       }
     }
@@ -81,6 +92,7 @@ class RunModel {
   };
   void insert(uint64_t feature, uint32_t first);
   std::vector<Slot> slots_;  // a power of two, at most half full
+  size_t mask_ = 0;           // slots_.size() - 1
   int shift_ = 64;
   std::vector<float> weights_;
 };

@@ -1,8 +1,12 @@
 #include "segment/segment.hpp"
 
+#include <algorithm>
+#include <vector>
+
 #include <unicode/uchar.h>
 
 #include "lexicon/data_files.hpp"
+#include "text/ascii_scan.hpp"
 #include "text/utf8.hpp"
 
 namespace eventwire::internal {
@@ -16,14 +20,27 @@ struct Char {
   bool upper;
 };
 
-Char classify_non_ascii(std::string_view text, size_t i) {
-  utf8::Decoded d = utf8::decode(reinterpret_cast<const unsigned char*>(text.data()), text.size(), i);
-  UChar32 cp = static_cast<UChar32>(d.code_point);
+// The class of a code point other than ASCII (and whether it is a capital).
+Char classify_code_point(UChar32 cp) {
   if (u_isalpha(cp) || u_getCombiningClass(cp) != 0 || u_charType(cp) == U_NON_SPACING_MARK)
-    return {CharClass::letter, static_cast<uint8_t>(d.length), static_cast<bool>(u_isupper(cp))};
-  if (u_isdigit(cp)) return {CharClass::digit, static_cast<uint8_t>(d.length), false};
-  if (u_isUWhiteSpace(cp)) return {CharClass::space, static_cast<uint8_t>(d.length), false};
-  return {CharClass::other, static_cast<uint8_t>(d.length), false};
+    return {CharClass::letter, 0, static_cast<bool>(u_isupper(cp))};
+  if (u_isdigit(cp)) return {CharClass::digit, 0, false};
+  if (u_isUWhiteSpace(cp)) return {CharClass::space, 0, false};
+  return {CharClass::other, 0, false};
+}
+
+Char classify_non_ascii(std::string_view text, size_t i) {
+  // The classes of the code points below U+3000 (the alphabets and punctuation), worked out once.
+  static constexpr char32_t kTableSize = 0x3000;
+  static const std::vector<Char> kTable = [] {
+    std::vector<Char> table(kTableSize);
+    for (char32_t cp = 0x80; cp < kTableSize; ++cp) table[cp] = classify_code_point(static_cast<UChar32>(cp));
+    return table;
+  }();
+  utf8::Decoded d = utf8::decode(reinterpret_cast<const unsigned char*>(text.data()), text.size(), i);
+  Char c = d.code_point < kTableSize ? kTable[d.code_point] : classify_code_point(static_cast<UChar32>(d.code_point));
+  c.length = static_cast<uint8_t>(d.length);
+  return c;
 }
 
 struct AsciiTable {
@@ -49,6 +66,35 @@ inline Char classify(std::string_view text, size_t i) {
 }
 
 bool is_alnum(CharClass c) { return c == CharClass::letter || c == CharClass::digit; }
+
+#ifdef __SSE2__
+// The common case, in a loop of its own: words of ASCII letters and digits that end at a
+// space or at punctuation that cannot join them to more (not a hyphen, period or apostrophe;
+// a comma only after a letter), with that punctuation and the space after them. Returns
+// where it stopped: at `end`, or at the first byte that needs the general rules.
+uint32_t take_plain_words(const unsigned char* bytes, size_t size, uint32_t i, uint32_t end, std::vector<Token>& out) {
+  while (i < end && i + 16 <= size) {
+    const ascii::Classes m = ascii::classify16(bytes + i);
+    const unsigned run = static_cast<unsigned>(__builtin_ctz(~(m.letters | m.digits)));
+    if (run == 0 || run == 16 || i + run > end) break;
+    const uint32_t j = i + run;
+    const unsigned char b = bytes[j];
+    const CharClass after = b < 0x80 ? kAscii.chars[b].cls : CharClass::letter;  // letter: not taken here
+    const bool letter_last = (m.letters >> (run - 1)) & 1;
+    if (j < end && after != CharClass::space && (after != CharClass::other || (b == ',' && !letter_last))) break;
+    const unsigned run_letters = m.letters & ((1u << run) - 1);
+    uint16_t flags = (m.letters & 1) ? kTokWord : kTokNumber;
+    if (m.upper & 1) flags |= kTokUpperInitial;
+    if ((run_letters & (run_letters - 1)) != 0 && (run_letters & ~m.upper) == 0) flags |= kTokAllUpper;
+    out.push_back({{i, j}, flags});
+    i = j;
+    if (i == end) break;
+    if (after == CharClass::other) out.push_back({{i, i + 1}, kTokPunct}), ++i;
+    if (i < end && bytes[i] == ' ') ++i;
+  }
+  return i;
+}
+#endif
 
 void load_list(const char* path, WordSet& into, WordSet& all) {
   if (const data::DataFile* f = data::find_file(path)) {
@@ -98,8 +144,13 @@ void Segmenter::tokenize(std::string_view text, std::string_view folded, Span sp
     return k;
   };
 
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   uint32_t i = span.begin;
   while (i < end) {
+#ifdef __SSE2__
+    i = take_plain_words(bytes, text.size(), i, end, out);
+    if (i >= end) break;
+#endif
     Char c = classify(text, i);
     if (c.cls == CharClass::space) {
       i += c.length;
@@ -127,16 +178,34 @@ void Segmenter::tokenize(std::string_view text, std::string_view folded, Span sp
     // unless they mark an elision ("l'") or a clitic ("'s"). Its shape is noted on the way.
     uint16_t flags = c.cls == CharClass::letter ? kTokWord : kTokNumber;
     if (c.upper) flags |= kTokUpperInitial;
-    int letters = c.cls == CharClass::letter, uppers = c.upper;
+    // Letters (only whether there are two or more matters) and whether one is not a capital.
+    unsigned letters = c.cls == CharClass::letter;
+    bool lower = letters && !c.upper;
     CharClass prev = c.cls;
     uint32_t j = i + c.length, part_start = i;
     while (j < end) {
+#ifdef __SSE2__
+      // The common case: a run of ASCII letters and digits, sixteen bytes at a time.
+      if (j + 16 <= text.size()) {
+        const ascii::Classes m = ascii::classify16(bytes + j);
+        const unsigned run = std::min<unsigned>(static_cast<unsigned>(__builtin_ctz(~(m.letters | m.digits))), end - j);
+        if (run) {
+          const unsigned in_run = (1u << run) - 1, run_letters = m.letters & in_run;
+          letters += (run_letters != 0) + ((run_letters & (run_letters - 1)) != 0);
+          lower |= (run_letters & ~m.upper) != 0;
+          prev = (m.digits >> (run - 1)) & 1 ? CharClass::digit : CharClass::letter;
+          j += run;
+          if (run == 16) continue;
+          if (j >= end) break;
+        }
+      }
+#endif
       const unsigned char b = static_cast<unsigned char>(text[j]);
       if (b < 0x80) {
         const Char& a = kAscii.chars[b];
-        if (is_alnum(a.cls)) {  // the common case, kept tight
+        if (is_alnum(a.cls)) {
           letters += a.cls == CharClass::letter;
-          uppers += a.upper;
+          lower |= a.cls == CharClass::letter && !a.upper;
           prev = a.cls;
           ++j;
           continue;
@@ -145,7 +214,7 @@ void Segmenter::tokenize(std::string_view text, std::string_view folded, Span sp
       Char d = classify(text, j);
       if (is_alnum(d.cls)) {
         letters += d.cls == CharClass::letter;
-        uppers += d.upper;
+        lower |= d.cls == CharClass::letter && !d.upper;
         prev = d.cls;
         j += d.length;
         continue;
@@ -186,7 +255,7 @@ void Segmenter::tokenize(std::string_view text, std::string_view folded, Span sp
         flags |= kTokAbbreviation;
       }
     }
-    if (letters >= 2 && uppers == letters) flags |= kTokAllUpper;
+    if (letters >= 2 && !lower) flags |= kTokAllUpper;
     out.push_back({{i, j}, flags});
     i = j;
   }

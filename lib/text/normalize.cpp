@@ -1,6 +1,6 @@
 #include "text/normalize.hpp"
 
-#include <cstring>
+#include <cstdint>
 
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
@@ -10,6 +10,7 @@
 #include <boost/locale/localization_backend.hpp>
 
 #include "lexicon/data_files.hpp"
+#include "text/ascii_scan.hpp"
 #include "text/utf8.hpp"
 #include "util/status.hpp"
 
@@ -60,7 +61,15 @@ absl::StatusOr<Normalizer> Normalizer::create() {
   backends.select("icu");
   boost::locale::generator generator(backends);
   n.icu_locale_ = generator("en_US.UTF-8");
+  n.actions_.resize(kActionTableSize);
+  for (char32_t cp = 0; cp < kActionTableSize; ++cp) n.actions_[cp] = n.compute_action(cp);
   return n;
+}
+
+Normalizer::Action Normalizer::compute_action(char32_t cp) const {
+  if (replacements_.count(cp)) return Action::replace;
+  if (cp < 0xA0) return Action::control;
+  return needs_composition(cp) ? Action::compose : Action::keep;
 }
 
 absl::StatusOr<NormalizedText> Normalizer::normalize(std::string_view input, bool strict_utf8) const {
@@ -81,9 +90,9 @@ absl::StatusOr<NormalizedText> Normalizer::normalize(std::string_view input, boo
 
   size_t i = 0;
   while (i < n) {
-    // Plain ASCII is by far the most common case: copy runs of it at once.
-    size_t run = i;
-    while (run < n && in[run] >= 0x20 && in[run] < 0x7F) ++run;
+    // Plain ASCII (line feeds and tabs included) is by far the most common case: copy runs of
+    // it at once.
+    const size_t run = ascii::skip_plain(in, i, n);
     if (run > i) {
       text.append(input.data() + i, run - i);
       starter_out = static_cast<uint32_t>(text.size() - 1);
@@ -92,7 +101,7 @@ absl::StatusOr<NormalizedText> Normalizer::normalize(std::string_view input, boo
       continue;
     }
     const unsigned char b = in[i];
-    if (b < 0x80) {  // control characters: same length, so no edit is needed
+    if (b < 0x80) {  // other control characters: same length, so no edit is needed
       if (b == '\r' && i + 1 < n && in[i + 1] == '\n') {
         replace(i, 1, "");  // CR LF -> LF
         ++i;
@@ -100,7 +109,7 @@ absl::StatusOr<NormalizedText> Normalizer::normalize(std::string_view input, boo
       }
       starter_out = static_cast<uint32_t>(text.size());
       starter_in = static_cast<uint32_t>(i);
-      text += b == '\r' ? '\n' : (b == '\n' || b == '\t') ? static_cast<char>(b) : ' ';
+      text += b == '\r' ? '\n' : ' ';
       ++i;
       continue;
     }
@@ -116,24 +125,13 @@ absl::StatusOr<NormalizedText> Normalizer::normalize(std::string_view input, boo
       continue;
     }
     const char32_t cp = d.code_point;
-    if (auto it = replacements_.find(cp); it != replacements_.end()) {
+    const Action act = action(cp);
+    if (act != Action::compose) {
       starter_out = static_cast<uint32_t>(text.size());
       starter_in = static_cast<uint32_t>(i);
-      replace(i, d.length, it->second);
-      i += d.length;
-      continue;
-    }
-    if (cp < 0xA0) {  // C1 controls
-      starter_out = static_cast<uint32_t>(text.size());
-      starter_in = static_cast<uint32_t>(i);
-      replace(i, d.length, " ");
-      i += d.length;
-      continue;
-    }
-    if (!needs_composition(cp)) {
-      starter_out = static_cast<uint32_t>(text.size());
-      starter_in = static_cast<uint32_t>(i);
-      text.append(input.data() + i, d.length);
+      if (act == Action::keep) text.append(input.data() + i, d.length);
+      else if (act == Action::replace) replace(i, d.length, replacements_.find(cp)->second);
+      else replace(i, d.length, " ");  // C1 controls
       i += d.length;
       continue;
     }
@@ -141,7 +139,7 @@ absl::StatusOr<NormalizedText> Normalizer::normalize(std::string_view input, boo
     size_t seq_end = i;
     while (seq_end < n) {
       utf8::Decoded m = utf8::decode(in, n, seq_end);
-      if (!m.valid || replacements_.count(m.code_point) || !needs_composition(m.code_point)) break;
+      if (!m.valid || action(m.code_point) != Action::compose) break;
       seq_end += m.length;
     }
     std::string sequence = text.substr(starter_out);
@@ -158,35 +156,102 @@ absl::StatusOr<NormalizedText> Normalizer::normalize(std::string_view input, boo
   return out;
 }
 
+namespace {
+
+// Lower-cases the character at p[i] into q[i...] where its lower case has the same length;
+// returns the character's length.
+uint32_t fold_char(const unsigned char* p, unsigned char* q, size_t n, size_t i) {
+  // The lower case of the characters below U+3000 where it differs and has the same length
+  // in UTF-8 (else 0).
+  static constexpr char32_t kTableSize = 0x3000;
+  static const std::vector<uint16_t> kLower = [] {
+    std::vector<uint16_t> lower(kTableSize, 0);
+    for (UChar32 cp = 0x80; cp < static_cast<UChar32>(kTableSize); ++cp) {
+      auto l = static_cast<char32_t>(u_tolower(cp));
+      if (l != static_cast<char32_t>(cp) && utf8::encoded_length(l) == utf8::encoded_length(cp))
+        lower[cp] = static_cast<uint16_t>(l);
+    }
+    return lower;
+  }();
+  const utf8::Decoded d = utf8::decode(p, n, i);
+  if (!d.valid) return d.length;
+  char32_t lower;
+  if (d.code_point < kTableSize) {
+    lower = kLower[d.code_point];
+    if (!lower) return d.length;
+  } else {
+    lower = static_cast<char32_t>(u_tolower(static_cast<UChar32>(d.code_point)));
+    if (lower == d.code_point || utf8::encoded_length(lower) != d.length) return d.length;
+  }
+  // The same length: write it over the character's bytes.
+  unsigned char* out = q + i;
+  switch (d.length) {
+    case 2:
+      out[0] = static_cast<unsigned char>(0xC0 | (lower >> 6));
+      out[1] = static_cast<unsigned char>(0x80 | (lower & 0x3F));
+      break;
+    case 3:
+      out[0] = static_cast<unsigned char>(0xE0 | (lower >> 12));
+      out[1] = static_cast<unsigned char>(0x80 | ((lower >> 6) & 0x3F));
+      out[2] = static_cast<unsigned char>(0x80 | (lower & 0x3F));
+      break;
+    default:
+      out[0] = static_cast<unsigned char>(0xF0 | (lower >> 18));
+      out[1] = static_cast<unsigned char>(0x80 | ((lower >> 12) & 0x3F));
+      out[2] = static_cast<unsigned char>(0x80 | ((lower >> 6) & 0x3F));
+      out[3] = static_cast<unsigned char>(0x80 | (lower & 0x3F));
+  }
+  return d.length;
+}
+
+#ifdef __SSE2__
+// Folds the characters other than ASCII of the sixteen bytes at p[i] (`others`: a bit for each
+// byte 0x80 and above), and first the rest of the character begun at `pending` before them.
+// Returns where a character running past the sixteen bytes begins (it is folded with the
+// next ones, once they are written), or SIZE_MAX.
+size_t fold_others(const unsigned char* p, unsigned char* q, size_t n, size_t i, unsigned others, size_t pending) {
+  if (pending != SIZE_MAX) {
+    size_t end = pending;
+    while (end < i) end += fold_char(p, q, n, end);
+    others &= ~0u << (end - i);
+  }
+  while (others) {
+    const size_t at = i + static_cast<size_t>(__builtin_ctz(others));
+    if (at + (p[at] < 0xE0 ? 2 : p[at] < 0xF0 ? 3 : 4) > i + 16) return at;
+    others &= ~0u << (at + fold_char(p, q, n, at) - i);
+  }
+  return SIZE_MAX;
+}
+#endif
+
+}  // namespace
+
 std::string fold_case(std::string_view text) {
   std::string out(text.size(), '\0');
   const auto* __restrict p = reinterpret_cast<const unsigned char*>(text.data());
   auto* __restrict q = reinterpret_cast<unsigned char*>(out.data());
   const size_t n = text.size();
-  // ASCII first, in a loop the compiler vectorises; other bytes are copied unchanged ...
-  for (size_t i = 0; i < n; ++i) {
-    const unsigned char c = p[i];
-    q[i] = static_cast<unsigned char>(c + (static_cast<unsigned char>(c - 'A') < 26 ? 32 : 0));
+  size_t i = 0;
+  size_t rest = 0;  // where the characters other than ASCII are still to be folded, after the loop
+#ifdef __SSE2__
+  // Sixteen bytes at a time: ASCII capitals are lowered in the vector, the other characters
+  // (bytes 0x80 and above) one by one.
+  const __m128i before_a = _mm_set1_epi8('A' - 1), after_z = _mm_set1_epi8('Z' + 1), to_lower = _mm_set1_epi8(32);
+  size_t pending = SIZE_MAX;
+  for (; i + 16 <= n; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    const __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(v, before_a), _mm_cmplt_epi8(v, after_z));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(q + i), _mm_add_epi8(v, _mm_and_si128(upper, to_lower)));
+    const auto others = static_cast<unsigned>(_mm_movemask_epi8(v));
+    if (others || pending != SIZE_MAX) pending = fold_others(p, q, n, i, others, pending);
   }
-  // ... then the non-ASCII characters, one by one, skipping ASCII eight bytes at a time.
-  for (size_t i = 0; i < n;) {
-    if (p[i] < 0x80) {
-      uint64_t word;
-      if (i + 8 <= n && (std::memcpy(&word, p + i, 8), (word & 0x8080808080808080ull) == 0)) i += 8;
-      else ++i;
-      continue;
-    }
-    utf8::Decoded d = utf8::decode(p, text.size(), i);
-    if (d.valid) {
-      char32_t lower = static_cast<char32_t>(u_tolower(static_cast<UChar32>(d.code_point)));
-      if (lower != d.code_point && utf8::encoded_length(lower) == d.length) {
-        std::string enc;
-        utf8::append(enc, lower);
-        out.replace(i, d.length, enc);
-      }
-    }
-    i += d.length;
+  rest = pending != SIZE_MAX ? pending : i;
+#endif
+  for (size_t k = i; k < n; ++k) {
+    const unsigned char c = p[k];
+    q[k] = static_cast<unsigned char>(c + (static_cast<unsigned char>(c - 'A') < 26 ? 32 : 0));
   }
+  for (size_t k = rest; k < n;) k = p[k] < 0x80 ? k + 1 : k + fold_char(p, q, n, k);
   return out;
 }
 

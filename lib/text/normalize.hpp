@@ -8,9 +8,11 @@
 //   - a lower-case copy aligned byte for byte with the text is made for dictionary lookups.
 #pragma once
 
+#include <cstdint>
 #include <locale>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
@@ -33,7 +35,20 @@ class Normalizer {
   absl::StatusOr<NormalizedText> normalize(std::string_view input, bool strict_utf8) const;
 
  private:
+  // What normalize() does with a character other than ASCII.
+  enum class Action : uint8_t {
+    keep,     // copied as it is
+    replace,  // folded by the table (replacements_)
+    control,  // a C1 control: a space
+    compose,  // may combine with the character before it (NFC)
+  };
+  Action action(char32_t cp) const { return cp < kActionTableSize ? actions_[cp] : compute_action(cp); }
+  Action compute_action(char32_t cp) const;
+
   absl::flat_hash_map<char32_t, std::string> replacements_;
+  // The actions of the characters below U+3000 (the alphabets and punctuation), worked out once.
+  static constexpr char32_t kActionTableSize = 0x3000;
+  std::vector<Action> actions_;
   std::locale icu_locale_;
 };
 

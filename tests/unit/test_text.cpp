@@ -97,6 +97,22 @@ TEST_CASE("the folded text is lower case and aligned byte for byte") {
   CHECK(n.folded.find("\xC3\xA9tats-unis") != std::string::npos);
 }
 
+TEST_CASE("case folding is the same wherever a character falls in the text") {
+  // Two-, three- and four-byte characters (with a lower case of the same length, or none)
+  // placed at every offset, across the sixteen-byte blocks the folding works in.
+  const std::string word = "\xC3\x89\xE1\xBA\x9E\xF0\x90\x90\x80X\xC4\xB0\xE2\x84\xAA\xE2\x92\xB6";
+  const std::string lower = "\xC3\xA9\xE1\xBA\x9E\xF0\x90\x90\xA8x\xC4\xB0\xE2\x84\xAA\xE2\x93\x90";
+  for (size_t pad = 0; pad < 40; ++pad) {
+    const std::string text = std::string(pad, 'A') + word + std::string(pad % 7, 'B') + word;
+    const std::string expected = std::string(pad, 'a') + lower + std::string(pad % 7, 'b') + lower;
+    CHECK(fold_case(text) == expected);
+  }
+  // Invalid bytes are left as they are.
+  CHECK(fold_case(std::string(15, 'Q') + "\xC3") == std::string(15, 'q') + "\xC3");
+  CHECK(fold_case(std::string(14, 'Q') + "\xE2\x84" + std::string(20, 'Q')) ==
+        std::string(14, 'q') + "\xE2\x84" + std::string(20, 'q'));
+}
+
 TEST_CASE("an empty span at a dropped character stays empty") {
   const std::string input = "a\r\nb";
   NormalizedText n = norm(input);
