@@ -88,17 +88,6 @@ DayPart day_part_of(std::string_view code) {
   return DayPart::none;
 }
 
-std::vector<std::string_view> split(std::string_view s, char sep) {
-  std::vector<std::string_view> out;
-  size_t start = 0;
-  for (;;) {
-    size_t pos = s.find(sep, start);
-    out.push_back(s.substr(start, pos == std::string_view::npos ? pos : pos - start));
-    if (pos == std::string_view::npos) return out;
-    start = pos + 1;
-  }
-}
-
 // Reads the `value` cell of a row of class `cls` into `w`; false when it is malformed.
 bool read_value(TimeClass cls, std::string_view v, TimeWord& w, std::vector<std::string>& set_values) {
   int n = 0;
@@ -144,7 +133,7 @@ bool read_value(TimeClass cls, std::string_view v, TimeWord& w, std::vector<std:
     }
     case TimeClass::day_part:
     case TimeClass::weekday_part: {
-      auto parts = split(v, ' ');
+      auto parts = data::split(v, ' ');
       DayPart p = parts.size() == 2 ? day_part_of(parts[1]) : DayPart::none;
       if (p == DayPart::none || !parse_int(parts[0], n)) return false;
       w.a = static_cast<int16_t>(n);
@@ -153,7 +142,7 @@ bool read_value(TimeClass cls, std::string_view v, TimeWord& w, std::vector<std:
     }
     case TimeClass::clock_word: {
       int h = 0, m = 0;
-      auto parts = split(v, ':');
+      auto parts = data::split(v, ':');
       if (parts.size() != 2 || !parse_int(parts[0], h) || !parse_int(parts[1], m)) return false;
       w.a = static_cast<int16_t>(h);
       w.b = static_cast<int16_t>(m);
@@ -169,14 +158,14 @@ bool read_value(TimeClass cls, std::string_view v, TimeWord& w, std::vector<std:
         w.a = 1;
         return parse_int(v.substr(6), n) && (w.b = static_cast<int16_t>(n), true);
       }
-      auto slash = split(v, '/');
+      auto slash = data::split(v, '/');
       if (slash.size() == 3) {
         int m = 0, k = 0, d = 0;
         if (!parse_int(slash[0], m) || !parse_int(slash[1], k) || !parse_int(slash[2], d)) return false;
         w.a = 2, w.b = static_cast<int16_t>(m), w.c = static_cast<int16_t>(k), w.d = static_cast<int16_t>(d);
         return m >= 1 && m <= 12 && d >= 1 && d <= 7 && k != 0 && k >= -1 && k <= 5;
       }
-      auto dash = split(v, '-');
+      auto dash = data::split(v, '-');
       int m = 0, d = 0;
       if (dash.size() != 2 || !parse_int(dash[0], m) || !parse_int(dash[1], d)) return false;
       w.a = 0, w.b = static_cast<int16_t>(m), w.c = static_cast<int16_t>(d);
@@ -215,7 +204,7 @@ bool read_value(TimeClass cls, std::string_view v, TimeWord& w, std::vector<std:
 std::vector<std::string> endings(std::string_view list) {
   std::vector<std::string> out;
   if (list.empty()) return out;
-  for (std::string_view e : split(list, ',')) out.emplace_back(e);
+  for (std::string_view e : data::split(list, ',')) out.emplace_back(e);
   return out;
 }
 
