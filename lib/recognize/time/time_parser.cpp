@@ -1773,9 +1773,6 @@ class Parser {
         hour = adjust_hour(hour, dp->first);
         e = dp->second;
         x.half_day = true;
-        // "8 vanmorgen", "10, tonight": the day part names today
-        uint32_t pk;
-        if (const TimeWord* w = hit(dp->second - 1 >= e ? e : e, TimeClass::day_part, pk)) (void)w;
       }
     }
     if (hour == 24) hour = 0;
@@ -2182,7 +2179,6 @@ class Parser {
     }
     // A date, then a range of times: "tomorrow from 10am to 12am", "2014-04-18 de 7:00 à 20:00".
     std::optional<Expr> day;
-    uint32_t j = i;
     if (auto d = date_expr(i); d && is_day_grain(d->point) && !d->point.has_clock()) {
       day = d;
     }
@@ -2196,7 +2192,6 @@ class Parser {
         if (!best || r->end > best->end) best = r;
       }
     }
-    (void)j;
     // a date after a range of times: "between 3 and 5 on 1/1/2015", "6-8 next monday"
     auto with_day_after = [&](Expr r) -> std::optional<Expr> {
       uint32_t k = r.end;

@@ -159,7 +159,6 @@ std::string timex(const Point& p) {
 
 std::string timex(const Duration& d) {
   std::string date_part, time_part;
-  bool unknown_amount = false;
   for (int i = 0; i < d.count; ++i) {
     double amount = d.parts[i].amount;
     char unit = 'D';
@@ -184,7 +183,6 @@ std::string timex(const Duration& d) {
     std::string& out = clock ? time_part : date_part;
     if (std::isnan(amount)) {
       out += 'X';
-      unknown_amount = true;
     } else {
       char buf[32];
       auto r = std::to_chars(buf, buf + sizeof buf, amount);
@@ -192,7 +190,6 @@ std::string timex(const Duration& d) {
     }
     out += unit;
   }
-  (void)unknown_amount;
   std::string out = "P" + date_part;
   if (!time_part.empty()) out += "T" + time_part;
   return out;
