@@ -18,6 +18,10 @@ constexpr uint8_t kAllLangs = 0x0F;
 // The kinds of lib/lang/<lang>/entity_cues.tsv, in the order of EntityRecognizer::Cue.
 constexpr std::string_view kCueNames[] = {"speech",      "honorific",   "org_suffix", "org_prefix", "loc_prefix",
                                           "our_country", "the_country", "of",         "article"};
+// The tag (PhraseMatcher::Node::tag) of a node with an entry other than function words and
+// particles: one best_entry() may choose.
+constexpr uint8_t kNodeNames = 1;
+
 uint8_t lang_bit(Lang l) { return static_cast<uint8_t>(1u << static_cast<int>(l)); }
 // A language's entries also apply to sentences whose language is unknown.
 uint8_t lang_mask(Lang l) { return static_cast<uint8_t>(lang_bit(l) | lang_bit(Lang::und)); }
@@ -31,9 +35,9 @@ std::optional<TitleKind> title_kind_from_name(std::string_view s) {
 }
 
 // A key under which spelling variants of a name meet: "Zelenskyy", "Zelensky", "Zelenski"
-// and "Selenskyj" all become "selensky".
-std::string spelling_key(std::string_view folded) {
-  std::string out;
+// and "Selenskyj" all become "selensky". Written into `out` (a buffer reused between calls).
+void spelling_key(std::string_view folded, std::string& out) {
+  out.clear();
   for (size_t i = 0; i < folded.size(); ++i) {
     char c = folded[i];
     if (c == 'j' || c == 'i') c = (i + 1 == folded.size() || c == 'j') ? 'y' : c;
@@ -43,25 +47,18 @@ std::string spelling_key(std::string_view folded) {
     if (!out.empty() && out.back() == c) continue;
     out += c;
   }
-  return out;
 }
 
-// Levenshtein distance, bounded: returns limit + 1 when above `limit`.
-size_t edit_distance(std::string_view a, std::string_view b, size_t limit) {
-  if (a.size() > b.size() + limit || b.size() > a.size() + limit) return limit + 1;
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0], best = row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
-      diagonal = up;
-      best = std::min(best, row[j]);
-    }
-    if (best > limit) return limit + 1;
-  }
-  return row[b.size()];
+// Whether the Levenshtein distance of a and b is at most one: one character replaced,
+// inserted or removed.
+bool within_one_edit(std::string_view a, std::string_view b) {
+  if (a.size() < b.size()) std::swap(a, b);  // a is the longer
+  if (a.size() > b.size() + 1) return false;
+  size_t i = 0;
+  while (i < b.size() && a[i] == b[i]) ++i;
+  if (i == b.size()) return true;
+  if (a.size() == b.size()) return a.substr(i + 1) == b.substr(i + 1);
+  return a.substr(i + 1) == b.substr(i);
 }
 
 }  // namespace
@@ -100,6 +97,13 @@ absl::StatusOr<EntityRecognizer> EntityRecognizer::create(const Segmenter& segme
   r.segmenter_ = &segmenter;
   if (auto status = r.load(user_actors); !status.ok()) return status;
   r.matcher_.finalize();
+  // Nodes whose phrases are all function words or name particles name nothing alone.
+  r.matcher_.tag_nodes([&](const uint32_t* values, uint16_t count) -> uint8_t {
+    for (uint16_t k = 0; k < count; ++k)
+      if (r.entries_[values[k]].kind != EntryKind::particle && r.entries_[values[k]].kind != EntryKind::stopword)
+        return kNodeNames;
+    return 0;
+  });
   r.segmenter_ = nullptr;
   return r;
 }
@@ -330,7 +334,22 @@ absl::Status EntityRecognizer::load(const std::vector<Actor>& user_actors) {
 class EntityPass {
  public:
   using R = EntityRecognizer;
-  EntityPass(const R& r, Document& doc, RunObserver* observer) : r_(r), doc_(doc), observer_(observer) {}
+  EntityPass(const R& r, Document& doc, RunObserver* observer) : r_(r), doc_(doc), observer_(observer) {
+    // Room for what news text most often holds (a mention every hundred bytes or so, an
+    // entity every few hundred), so the records are not moved as they grow.
+    const size_t bytes = doc_.text.size();
+    doc_.mentions.reserve(doc_.mentions.size() + 16 + bytes / 64);
+    doc_.entities.reserve(doc_.entities.size() + 8 + bytes / 256);
+    roles_.reserve(doc_.entities.capacity());
+    names_.reserve(32);
+    out_.reserve(32);
+    cands_.reserve(64);
+    hashes_.reserve(256);  // a block's tokens
+    first_.reserve(256);
+    by_key_.reserve(16);
+    by_group_.reserve(16);
+    person_names_.reserve(16);
+  }
 
   // The sentences of one block: their names and mentions, resolved against what earlier
   // blocks named (blocks come in text order, each while its tokens are there).
@@ -420,7 +439,7 @@ class EntityPass {
       h = PhraseMatcher::extend(h, hashes_[j]);
       const PhraseMatcher::Node* node = j == i ? first_[i] : r_.matcher_.find(h);
       if (!node) break;
-      if (node->count)
+      if (node->tag & kNodeNames)
         if (const R::Entry* e = best_entry(*node, i, lang, caps)) {
           out = {i, j + 1, e};
           found = true;
@@ -494,12 +513,14 @@ class EntityPass {
     item_of_.assign(se - sb, -1);
     for (size_t k = 0; k < items_.size(); ++k)
       for (uint32_t t = items_[k].tb; t < items_[k].te; ++t) item_of_[t - sb] = static_cast<int32_t>(k);
-    part_of_.assign(se - sb, false);
-    for (const Cand& c : part_cands_) part_of_[c.tb - sb] = true;
 
     // Capitalised words the dictionaries do not know, and their cues.
     size_t k = 0;  // next item
     for (uint32_t i = sb; i < se;) {
+      if (!doc_.tokens[i].is(kTokUpperInitial)) {  // most words: no name starts there
+        ++i;
+        continue;
+      }
       while (k < items_.size() && items_[k].te <= i) ++k;
       if (k < items_.size() && items_[k].tb <= i) {
         i = items_[k].te;
@@ -582,7 +603,12 @@ class EntityPass {
   // A company or institution word ("Bank", "Conseil"): its own token is a cue of that kind.
   bool is_org_word(uint32_t t) const { return has_cue(t, R::Cue::org_suffix); }
 
-  bool part_token(uint32_t t) const { return part_of_[t - sentence_begin_]; }
+  // Whether token t of the current sentence is a hyphenated word with names among its parts.
+  bool part_token(uint32_t t) const {
+    for (const Cand& c : part_cands_)  // most often none
+      if (c.tb == t) return true;
+    return false;
+  }
 
   // "NAVO-verband", "Belgium-Ukraine": the parts of a hyphenated word that are names.
   void hyphen_parts(uint32_t t) {
@@ -662,17 +688,17 @@ class EntityPass {
       c.weak = run.caps || (model.empty() && !cued && run.te - run.tb == 1);
       if (observer_) {
         feature_strings_.clear();
-        run_features(run, sb, se, c.type,
-                     [&](const FeaturePrefix& p, uint64_t, std::string_view value, std::string_view second) {
-                       std::string f = std::string(p.name) + "=" + std::string(value);
-                       if (!second.empty()) f += " " + std::string(second);
-                       feature_strings_.push_back(std::move(f));
-                     });
+        run_features<true>(run, sb, se, c.type,
+                           [&](const FeaturePrefix& p, uint64_t, std::string_view value, std::string_view second) {
+                             std::string f = std::string(p.name) + "=" + std::string(value);
+                             if (!second.empty()) f += " " + std::string(second);
+                             feature_strings_.push_back(std::move(f));
+                           });
         observer_->on_run(doc_, c.span, feature_strings_);
       }
       if (!model.empty()) {
         std::array<float, kRunLabels> scores{};
-        run_features(run, sb, se, c.type, [&](const FeaturePrefix& p, uint64_t value, std::string_view, std::string_view) {
+        run_features<false>(run, sb, se, c.type, [&](const FeaturePrefix& p, uint64_t value, std::string_view, std::string_view) {
           model.add(feature_hash(p.hash, value), scores);
         });
         c.model_typed = true;
@@ -773,8 +799,9 @@ class EntityPass {
   }
 
   // The features of a capitalised run for the run classifier, given to
-  // add(prefix, value hash, value[, second token of a pair]).
-  template <class Add>
+  // add(prefix, value hash, value[, second token of a pair]); the words of the values are
+  // left empty unless `with_words` (the classifier reads the hashes only).
+  template <bool with_words, class Add>
   void run_features(const Run& run, uint32_t sb, uint32_t se, EntityType rule, Add&& add) const {
     static constexpr FeaturePrefix kBias = feature_prefix("b"), kWord = feature_prefix("w"),
                                    kFirst = feature_prefix("f"), kLast = feature_prefix("l"),
@@ -790,13 +817,14 @@ class EntityPass {
     const uint32_t tb = run.tb, te = run.te;
     auto text = [&](const FeaturePrefix& p, std::string_view v) { add(p, text_hash(v), v, std::string_view()); };
     // a token, or the sentence boundary when t is outside [sb, se)
+    auto word = [&](uint32_t t) { return with_words ? folded(t) : std::string_view(); };
     auto token = [&](const FeaturePrefix& p, uint32_t t, bool inside, std::string_view boundary) {
-      if (inside) add(p, hashes_[t], folded(t), std::string_view());
+      if (inside) add(p, hashes_[t], word(t), std::string_view());
       else text(p, boundary);
     };
     auto pair = [&](const FeaturePrefix& p, uint32_t a, bool a_inside, uint32_t b, bool b_inside) {
       uint64_t ha = a_inside ? hashes_[a] : text_hash(kBegin), hb = b_inside ? hashes_[b] : text_hash(kEnd);
-      add(p, combine_hashes(ha, hb), a_inside ? folded(a) : kBegin, b_inside ? folded(b) : kEnd);
+      add(p, combine_hashes(ha, hb), a_inside ? word(a) : kBegin, b_inside ? word(b) : kEnd);
     };
     text(kBias, "");
     for (uint32_t t = tb; t < te; ++t) token(kWord, t, true, {});
@@ -1050,25 +1078,26 @@ class EntityPass {
   }
 
   // The folded surname of a person named by tokens [tb, te): the words after the given name.
-  std::string surname_of(uint32_t tb, uint32_t te) const {
+  std::string_view surname_of(uint32_t tb, uint32_t te) const {
     uint32_t start = te - 1;
     // "Bart De Wever" -> "de wever": particles belong to the surname, capitalised or not
     while (start > tb + 1 && has_entry(start - 1, R::EntryKind::particle)) --start;
-    return std::string(slice(doc_.folded, token_span(start, te)));
+    return slice(doc_.folded, token_span(start, te));
   }
 
-  int32_t find_person(const Cand& c) const {
+  int32_t find_person(const Cand& c) {
     if (persons_.empty()) return -1;
     std::string_view full = slice(doc_.folded, c.span);
     auto it = person_names_.find(full);
     if (it != person_names_.end()) return it->second;
     if (c.te - c.tb > 1 || full.size() < 5) return -1;
     // spelling variants of a surname: "Zelenskyy" for "Zelensky", "Umjerov" for "Umerov"
-    std::string key = spelling_key(full);
+    std::string& key = key_scratch_;
+    spelling_key(full, key);
     int32_t best = -1;
     for (const PersonInfo& p : persons_)
       if (p.key == key || (p.key.size() + 1 >= key.size() && key.size() + 1 >= p.key.size() && p.key[0] == key[0] &&
-                           edit_distance(key, p.key, 1) <= 1))
+                           within_one_edit(key, p.key)))
         best = p.entity;
     return best;
   }
@@ -1079,12 +1108,17 @@ class EntityPass {
         p.last_mention = at;
         if (te - tb > 1 || p.surname == slice(doc_.folded, token_span(tb, te))) return;
       }
-    std::string surname = surname_of(tb, te);
+    const std::string_view surname = surname_of(tb, te);
     for (const PersonInfo& p : persons_)
       if (p.entity == entity && p.surname == surname) return;
-    persons_.push_back({entity, fold_case(doc_.entities[entity].name), surname, spelling_key(surname), at});
-    person_names_[persons_.back().full] = entity;
-    person_names_[surname] = entity;
+    PersonInfo& p = persons_.emplace_back();
+    p.entity = entity;
+    p.full = fold_case(doc_.entities[entity].name);
+    p.surname = std::string(surname);
+    spelling_key(surname, p.key);
+    p.last_mention = at;
+    person_names_.insert_or_assign(p.full, entity);
+    person_names_.insert_or_assign(p.surname, entity);
   }
 
   void build_entities() {
@@ -1197,8 +1231,18 @@ class EntityPass {
     // This block's mentions all come after the earlier blocks'.
     std::sort(doc_.mentions.begin() + first_mention, doc_.mentions.end(),
               [](const EntityMention& a, const EntityMention& b) { return a.span.begin < b.span.begin; });
-    for (size_t m = first_mention; m < doc_.mentions.size(); ++m)
-      doc_.entities[doc_.mentions[m].entity].mentions.push_back(doc_.mentions[m].span);
+    // Each entity's list grows once a block, by what the block adds to it.
+    mention_counts_.resize(doc_.entities.size());
+    for (size_t m = first_mention; m < doc_.mentions.size(); ++m) ++mention_counts_[doc_.mentions[m].entity];
+    for (size_t m = first_mention; m < doc_.mentions.size(); ++m) {
+      uint32_t& count = mention_counts_[doc_.mentions[m].entity];
+      std::vector<Span>& list = doc_.entities[doc_.mentions[m].entity].mentions;
+      if (count) {
+        if (list.size() + count > list.capacity()) list.reserve(std::max(list.size() + count, 2 * list.capacity()));
+        count = 0;
+      }
+      list.push_back(doc_.mentions[m].span);
+    }
   }
 
   // "the country": the first country named earlier in the same sentence (most often its
@@ -1252,7 +1296,6 @@ class EntityPass {
   std::vector<Item> items_;
   uint32_t sentence_begin_ = 0;
   std::vector<int32_t> item_of_;
-  std::vector<bool> part_of_;
   std::vector<Run> unknown_;
   std::vector<Cand> part_cands_;
   std::vector<Cand> names_, out_;
@@ -1261,7 +1304,9 @@ class EntityPass {
   std::array<WordMap<int32_t>, 6> by_name_;  // unknown names by type, keyed by folded text
   absl::flat_hash_map<uint32_t, int32_t> by_group_;
   std::vector<TitleKind> roles_;
+  std::vector<uint32_t> mention_counts_;  // by entity: the block's new mentions (scratch, zero between blocks)
   std::vector<PersonInfo> persons_;
+  std::string key_scratch_;  // find_person's spelling key
   WordMap<int32_t> person_names_;  // folded full names and surnames of the persons so far
   std::vector<std::pair<uint32_t, int32_t>> country_mentions_;  // position, entity
   absl::flat_hash_map<std::string_view, uint32_t> country_counts_;

@@ -29,6 +29,7 @@ class PhraseMatcher {
     uint32_t first = 0;  // values of the phrases ending here: [first, first + count) in values()
     uint16_t count = 0;
     bool has_longer = false;  // some phrase continues past this one
+    uint8_t tag = 0;          // the owner's mark of its values (see tag_nodes())
   };
 
   // Adds a phrase (the hashes of its tokens) with a value; one phrase may carry several.
@@ -55,6 +56,13 @@ class PhraseMatcher {
     return find(sequence);
   }
   const uint32_t* values(const Node& n) const { return values_.data() + n.first; }
+  // Marks every node with tag(values, count), what its owner wants to know of them without
+  // reading them at each lookup. After finalize().
+  template <class Tag>
+  void tag_nodes(Tag&& tag) {
+    for (Slot& slot : slots_)
+      if (slot.key) slot.node.tag = tag(values_.data() + slot.node.first, slot.node.count);
+  }
   size_t size() const { return phrases_; }
 
  private:

@@ -33,8 +33,8 @@ class StageClock {
 }  // namespace
 
 std::string_view stage_name(Stage s) {
-  static constexpr std::string_view names[] = {"normalize",  "structure", "langid",   "segment",
-                                               "entities",   "quantities", "times",    "map_spans"};
+  static constexpr std::string_view names[] = {"normalize",  "structure", "langid", "segment", "entities",
+                                               "quantities", "times",     "events", "map_spans"};
   return names[static_cast<int>(s)];
 }
 
@@ -59,7 +59,7 @@ absl::StatusOr<absl::CivilDay> parse_reference_date(std::string_view text) {
 
 Engine::Engine(Normalizer normalizer, StructureDetector structure, LanguageDetector langid, Segmenter segmenter,
                EntityRecognizer entities, std::shared_ptr<const NumberParser> numbers, QuantityRecognizer quantities,
-               TimeRecognizer times)
+               TimeRecognizer times, EventExtractor events)
     : normalizer_(std::move(normalizer)),
       structure_(std::move(structure)),
       langid_(std::move(langid)),
@@ -67,7 +67,8 @@ Engine::Engine(Normalizer normalizer, StructureDetector structure, LanguageDetec
       entities_(std::move(entities)),
       numbers_(std::move(numbers)),
       quantities_(std::move(quantities)),
-      times_(std::move(times)) {}
+      times_(std::move(times)),
+      events_(std::move(events)) {}
 
 absl::StatusOr<std::unique_ptr<Engine>> Engine::create(const EngineOptions& options) {
   auto normalizer = Normalizer::create();
@@ -87,9 +88,11 @@ absl::StatusOr<std::unique_ptr<Engine>> Engine::create(const EngineOptions& opti
   if (!quantities.ok()) return quantities.status();
   auto times = TimeRecognizer::create(*segmenter, shared_numbers);
   if (!times.ok()) return times.status();
+  auto events = EventExtractor::create(*segmenter);
+  if (!events.ok()) return events.status();
   return std::unique_ptr<Engine>(new Engine(*std::move(normalizer), *std::move(structure), *std::move(langid),
                                             *std::move(segmenter), *std::move(entities), std::move(shared_numbers),
-                                            *std::move(quantities), *std::move(times)));
+                                            *std::move(quantities), *std::move(times), *std::move(events)));
 }
 
 absl::StatusOr<std::unique_ptr<Document>> Engine::analyze(std::string_view input, const AnalyzeOptions& options,
@@ -164,6 +167,14 @@ absl::StatusOr<std::unique_ptr<Document>> Engine::analyze(std::string_view input
       clock.mark(Stage::times);
       times_.recognize(*doc, range, time_scratch);
     }
+    if (options.outputs & kOutputEvents) {
+      clock.mark(Stage::events);
+      events_.extract(*doc, range);
+    }
+  }
+  if (options.outputs & kOutputEvents) {
+    clock.mark(Stage::events);
+    events_.finish(*doc);
   }
   if (!options.keep_tokens) doc->tokens.clear();
   clock.mark(Stage::langid);

@@ -10,6 +10,7 @@
 #include "absl/status/statusor.h"
 #include "absl/time/civil_time.h"
 #include "entities/entities.hpp"
+#include "events/event_extractor.hpp"
 #include "langid/langid.hpp"
 #include "model/document.hpp"
 #include "recognize/number/number_parser.hpp"
@@ -46,7 +47,7 @@ struct AnalyzeOptions {
 };
 
 // The pipeline's stages, in order.
-enum class Stage : uint8_t { normalize, structure, langid, segment, entities, quantities, times, map_spans, count };
+enum class Stage : uint8_t { normalize, structure, langid, segment, entities, quantities, times, events, map_spans, count };
 std::string_view stage_name(Stage s);
 
 // Seconds spent in each stage, summed over analyze() calls: how the benchmark measures stages.
@@ -74,7 +75,7 @@ class Engine {
  private:
   Engine(Normalizer normalizer, StructureDetector structure, LanguageDetector langid, Segmenter segmenter,
          EntityRecognizer entities, std::shared_ptr<const NumberParser> numbers, QuantityRecognizer quantities,
-         TimeRecognizer times);
+         TimeRecognizer times, EventExtractor events);
 
   Normalizer normalizer_;
   StructureDetector structure_;
@@ -84,6 +85,7 @@ class Engine {
   std::shared_ptr<const NumberParser> numbers_;  // shared by the stages that read numbers
   QuantityRecognizer quantities_;
   TimeRecognizer times_;
+  EventExtractor events_;
 };
 
 }  // namespace eventwire::internal

@@ -360,3 +360,26 @@ TEST_CASE("run model weights: features of the table meet the hashes of the text"
   CHECK(!RunModel::load(&bad).ok());
   CHECK(RunModel::load(nullptr)->empty());
 }
+
+TEST_CASE("phrase matcher: each node carries the tag its owner computed from its values") {
+  PhraseMatcher m;
+  const uint64_t the = PhraseMatcher::hash_token("the"), hague = PhraseMatcher::hash_token("hague");
+  m.add({the}, 2);  // values 2 and 4: even only
+  m.add({the}, 4);
+  m.add({the, hague}, 7);  // an odd value
+  m.finalize();
+  m.tag_nodes([](const uint32_t* values, uint16_t count) -> uint8_t {
+    for (uint16_t k = 0; k < count; ++k)
+      if (values[k] % 2) return 1;
+    return 0;
+  });
+  const PhraseMatcher::Node* one = m.find_first(the);
+  REQUIRE(one != nullptr);
+  CHECK(one->count == 2);
+  CHECK(one->tag == 0);
+  CHECK(one->has_longer);
+  const PhraseMatcher::Node* two = m.find(PhraseMatcher::extend(PhraseMatcher::extend(PhraseMatcher::kStart, the), hague));
+  REQUIRE(two != nullptr);
+  CHECK(two->tag == 1);
+  CHECK(m.find_first(hague) == nullptr);
+}

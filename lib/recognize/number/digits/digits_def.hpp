@@ -51,19 +51,29 @@ inline const auto set_numerator = [](auto& ctx) { ast_of(ctx).numerator = range_
 inline const auto set_denominator = [](auto& ctx) { ast_of(ctx).denominator = range_of(x3::_attr(ctx)); };
 
 // --- pieces -------------------------------------------------------------------------------
+// Pieces that depend on a separator are functions, built when a rule is defined: variable
+// templates would be initialised in no set order, possibly before the pieces they copy.
 inline const auto separator = char_(".,");
 inline const auto group3 = repeat(3)[digit] >> !digit;          // "000" of "1,000"
 inline const auto lead = repeat(1, 3)[digit] >> !digit;          // "1" of "1,000"
 template <char G>
-inline const auto groups = raw[lead >> +(lit(G) >> group3)];     // "1,000,000"
+auto groups() {  // "1,000,000"
+  return raw[lead >> +(lit(G) >> group3)];
+}
 template <char G>
-inline const auto two_groups = raw[lead >> lit(G) >> group3 >> +(lit(G) >> group3)];
+auto two_groups() {
+  return raw[lead >> lit(G) >> group3 >> +(lit(G) >> group3)];
+}
 // Decimals; with the other convention's separator only where the number visibly ends
 // ("1,3." but not "22,24,26").
 template <char D>
-inline const auto decimals = lit(D) >> raw[+digit][set_decimals<D>];
+auto decimals() {
+  return lit(D) >> raw[+digit][set_decimals<D>];
+}
 template <char D>
-inline const auto final_decimals = lit(D) >> raw[+digit >> !(separator >> digit)][set_decimals<D>];
+auto final_decimals() {
+  return lit(D) >> raw[+digit >> !(separator >> digit)][set_decimals<D>];
+}
 
 inline const auto sign = -(char_("+-")[set_sign] >> *lit(' '));
 inline const auto fraction = raw[repeat(1, 3)[digit]][set_numerator] >> !digit >> lit('/') >> !lit('0') >>
@@ -71,8 +81,8 @@ inline const auto fraction = raw[repeat(1, 3)[digit]][set_numerator] >> !digit >
 inline const auto mixed = raw[+digit][set_integer<0>] >> +lit(' ') >> fraction;
 inline const auto indian = raw[repeat(1, 2)[digit] >> !digit >> +(lit(',') >> repeat(2)[digit] >> !digit) >>
                                lit(',') >> group3][set_integer<','>] >>
-                           -decimals<'.'>;
-inline const auto spaced = groups<' '>[set_integer<' '>] >> -(final_decimals<'.'> | final_decimals<','>);
+                           -decimals<'.'>();
+inline const auto spaced = groups<' '>()[set_integer<' '>] >> -(final_decimals<'.'>() | final_decimals<','>());
 inline const auto exponent =
     ((lit('x') | lit("\xC3\x97")) >> lit("10^") >> raw[-char_("+-") >> +digit][set_exponent<Exponent::scientific>]) |
     (lit('^') >> raw[*char_("+-") >> +digit][set_exponent<Exponent::power>]) |
@@ -80,21 +90,23 @@ inline const auto exponent =
 
 // A number with decimal separator D and group separator G (the other one).
 template <char D, char G>
-inline const auto number_body =
+auto number_body() {
+  return
     sign >> ((eps[clear] >> mixed) | (eps[clear] >> fraction) |
-             (eps[clear] >> groups<G>[set_integer<G>] >> -decimals<D> >> -exponent) |
+             (eps[clear] >> groups<G>()[set_integer<G>] >> -decimals<D>() >> -exponent) |
              (eps[clear] >> indian >> -exponent) |
-             (eps[clear] >> two_groups<D>[set_integer<D>] >> -final_decimals<G> >> -exponent) |
-             (eps[clear] >> groups<D>[set_integer<D>] >> final_decimals<G> >> -exponent) |
+             (eps[clear] >> two_groups<D>()[set_integer<D>] >> -final_decimals<G>() >> -exponent) |
+             (eps[clear] >> groups<D>()[set_integer<D>] >> final_decimals<G>() >> -exponent) |
              (eps[clear] >> spaced >> -exponent) |
-             (eps[clear] >> raw[+digit][set_integer<0>] >> -(decimals<D> | final_decimals<G>) >> -exponent) |
-             (eps[clear] >> (decimals<D> | final_decimals<G>) >> -exponent));
+             (eps[clear] >> raw[+digit][set_integer<0>] >> -(decimals<D>() | final_decimals<G>()) >> -exponent) |
+             (eps[clear] >> (decimals<D>() | final_decimals<G>()) >> -exponent));
+}
 
 // --- rules --------------------------------------------------------------------------------
 inline const number_dot_type number_dot_rule = "number_dot";
 inline const number_comma_type number_comma_rule = "number_comma";
-inline const auto number_dot_rule_def = number_body<'.', ','>;
-inline const auto number_comma_rule_def = number_body<',', '.'>;
+inline const auto number_dot_rule_def = number_body<'.', ','>();
+inline const auto number_comma_rule_def = number_body<',', '.'>();
 BOOST_SPIRIT_DEFINE(number_dot_rule, number_comma_rule)
 
 }  // namespace eventwire::internal::digits::grammar

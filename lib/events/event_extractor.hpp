@@ -1,0 +1,47 @@
+// Events: who did what to whom, when, where and how much, sentence by sentence.
+//
+// A word from the trigger lexicon (lib/lang/<lang>/event_triggers.tsv) opens an event of its
+// type; the words around it decide the rest, by rules a reader can follow (each event names the
+// rule that fired):
+//   - actors: the names before the trigger that are not objects of a preposition, joined by
+//     "and" ("Spain and Italy disagreed"); for a noun, also its possessor ("France's proposal");
+//   - targets: the first name after the prepositions the trigger takes ("provide ... to X"), or
+//     its direct object; the country an AID goes "in" when nothing else is named;
+//   - mode: the trigger's own, or a word naming the kind of help nearby ("military", "troops");
+//   - polarity and modality: cues before or after the trigger ("will not", "no plans for",
+//     "did not rule out", "zal geen", "n'exclut pas"), lib/lang/<lang>/event_cues.tsv;
+//   - a governor ("calls for", "opposed") takes the event it governs as its mode and content;
+//     "without"/"rather than" negate the event they introduce, which keeps the main one's actor;
+//   - source: the subject of a verb of saying, or what follows "according to";
+//   - time, location and quantities: those of the sentence, near the trigger.
+// PLOVER and CAMEO codes follow (event_codes.hpp); events reported twice form a cluster.
+#pragma once
+
+#include <array>
+#include <optional>
+
+#include "absl/status/statusor.h"
+#include "events/event_codes.hpp"
+#include "events/event_lexicon.hpp"
+#include "model/document.hpp"
+
+namespace eventwire::internal {
+
+class Segmenter;
+
+class EventExtractor {
+ public:
+  static absl::StatusOr<EventExtractor> create(const Segmenter& segmenter);
+
+  // The events of the sentences of `range`, whose entities, quantities and times are known.
+  void extract(Document& doc, const BlockRange& range) const;
+
+  // Once every block is done: events that report the same happening share a cluster.
+  void finish(Document& doc) const;
+
+ private:
+  std::array<std::optional<EventLexicon>, 4> lexicons_;  // by Lang; und has none
+  std::optional<EventCodes> codes_;
+};
+
+}  // namespace eventwire::internal
