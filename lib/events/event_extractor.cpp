@@ -18,6 +18,21 @@ constexpr uint32_t kTargetWindow = 16;    // a target after the trigger
 constexpr uint32_t kModifierWindow = 3;   // mode words before a noun
 
 // A name of the sentence, in tokens.
+// Whether arguments stand for a country or an organisation, and for the same one.
+bool has_code(const Argument& a) { return !a.country.empty() || !a.org.empty(); }
+bool has_code(const std::vector<Argument>& args) {
+  return std::any_of(args.begin(), args.end(), [](const Argument& a) { return has_code(a); });
+}
+bool same_actor(const Argument& x, const Argument& y) {
+  return (!x.country.empty() && x.country == y.country) || (!x.org.empty() && x.org == y.org);
+}
+bool share_actor(const std::vector<Argument>& a, const std::vector<Argument>& b) {
+  for (const Argument& x : a)
+    for (const Argument& y : b)
+      if (same_actor(x, y)) return true;
+  return false;
+}
+
 struct Name {
   uint32_t begin, end;  // the name itself
   uint32_t phrase;      // where its phrase starts (title, modifiers)
@@ -60,7 +75,8 @@ class SentenceReader {
   // A verb whose object may stand before it, at the end of its clause (Dutch).
   bool object_before(const Trigger& tr) const { return lex_.object_before_verb() && !tr.entry->noun && !tr.implicit; }
 
-  void collect_names();
+  // The sentence's names, from its first mention on.
+  void collect_names(std::vector<EntityMention>::const_iterator first_mention);
   // A person of government or the military: the speaker of an official statement.
   bool official(const Name& n) const {
     const Entity& e = doc_.entities[n.entity];
@@ -120,15 +136,13 @@ class SentenceReader {
   std::vector<Trigger> triggers_;
 };
 
-void SentenceReader::collect_names() {
+void SentenceReader::collect_names(std::vector<EntityMention>::const_iterator it) {
   const auto first = doc_.tokens.begin() + s_.token_begin, last = doc_.tokens.begin() + s_.token_end;
   auto token_at = [&](uint32_t pos) {
     return static_cast<uint32_t>(
         std::lower_bound(first, last, pos, [](const Token& t, uint32_t p) { return t.span.begin < p; }) -
         doc_.tokens.begin());
   };
-  auto it = std::lower_bound(doc_.mentions.begin(), doc_.mentions.end(), s_.span.begin,
-                             [](const EntityMention& m, uint32_t b) { return m.span.begin < b; });
   for (; it != doc_.mentions.end() && it->span.begin < s_.span.end; ++it) {
     Name n;
     n.begin = token_at(it->span.begin);
@@ -440,7 +454,7 @@ std::vector<const Name*> SentenceReader::noun_agents(const Trigger& tr, std::vec
     std::string_view prep = preposition_before(n);
     if (prep.empty()) continue;
     if (lex_.word_roles(prep) & kAgent) return {&n};
-    if (prep == "between") {
+    if (lex_.word_roles(prep) & kReciprocal) {
       // "a meeting between Zelenskyy and De Wever": the first meets the second.
       out.push_back(&n);
       for (const Name& other : names_)
@@ -519,19 +533,13 @@ std::vector<const Name*> SentenceReader::targets_of(const Trigger& tr, EventType
 }
 
 std::vector<Argument> SentenceReader::counterpart(const Trigger& tr, const Event& e) const {
-  auto shares_code = [](const std::vector<Argument>& a, const std::vector<Argument>& b) {
-    for (const Argument& x : a)
-      for (const Argument& y : b)
-        if ((!x.country.empty() && x.country == y.country) || (!x.org.empty() && x.org == y.org)) return true;
-    return false;
-  };
   const bool answer = e.type == EventType::AGREE || e.type == EventType::REJECT;
   if (!answer && !(e.type == EventType::CONSULT && tr.refers_back)) return {};
   constexpr size_t kLookBack = 30;  // events
   for (size_t k = doc_.events.size(); k > 0 && doc_.events.size() - k < kLookBack; --k) {
     const Event& before = doc_.events[k - 1];
-    if (answer && shares_code(before.targets, e.actors) && !shares_code(before.actors, e.actors)) return before.actors;
-    if (!answer && before.type == EventType::CONSULT && !before.actors.empty() && !shares_code(before.actors, e.actors))
+    if (answer && share_actor(before.targets, e.actors) && !share_actor(before.actors, e.actors)) return before.actors;
+    if (!answer && before.type == EventType::CONSULT && !before.actors.empty() && !share_actor(before.actors, e.actors))
       return before.actors;
   }
   return {};
@@ -646,22 +654,17 @@ void SentenceReader::attach_source(Event& e) const {
       for (const Name& n : names_)
         if (!source && n.phrase >= c.end && n.phrase - c.end <= 2) source = &n;
     }
-    if (source && coded(*source)) {
-      e.source = argument(*source);
-      e.source_cue = cue_text(c);
-      return;
-    }
+    if (!source) continue;
     // An official of no named country who speaks of one country's act speaks for it ("Turkey
     // will not ..., Foreign Minister Hakan Fidan said").
-    if (source && official(*source) && !e.actors.empty() && !e.actors[0].country.empty()) {
-      bool one_country = true;
-      for (const Argument& a : e.actors) one_country &= a.country == e.actors[0].country;
-      if (!one_country) continue;
-      e.source = argument(*source);
-      e.source->country = e.actors[0].country;
-      e.source_cue = cue_text(c);
-      return;
-    }
+    const bool for_actor =
+        !coded(*source) && official(*source) && !e.actors.empty() && !e.actors[0].country.empty() &&
+        std::all_of(e.actors.begin(), e.actors.end(), [&](const Argument& a) { return a.country == e.actors[0].country; });
+    if (!coded(*source) && !for_actor) continue;
+    e.source = argument(*source);
+    if (for_actor) e.source->country = e.actors[0].country;
+    e.source_cue = cue_text(c);
+    return;
   }
 }
 
@@ -771,11 +774,6 @@ std::optional<Event> SentenceReader::build(const Trigger& tr, const Event* previ
   attach_source(e);
   attach_time_place_quantities(tr, e, used);
 
-  auto has_code = [](const std::vector<Argument>& args) {
-    for (const Argument& a : args)
-      if (!a.country.empty() || !a.org.empty()) return true;
-    return false;
-  };
   // A request or refusal named by a noun, with no content and no one it is addressed to, refers
   // to one reported before ("Zelensky's request aims to ...").
   if (tr.entry->governor && tr.entry->noun && !tr.inner && e.mode.empty() && e.targets.empty()) return std::nullopt;
@@ -784,11 +782,9 @@ std::optional<Event> SentenceReader::build(const Trigger& tr, const Event* previ
   // An event needs someone doing it: an actor standing for a country or an organisation; a
   // source reporting it towards a target ("... deploying troops to Ukraine could not be
   // excluded, Macron said"); for a meeting, a place.
-  bool source_is_target = false;
-  for (const Argument& t : e.targets)
-    source_is_target |= e.source && ((!t.country.empty() && t.country == e.source->country) || (!t.org.empty() && t.org == e.source->org));
-  const bool reported = e.source && (!e.source->country.empty() || !e.source->org.empty()) && has_code(e.targets) &&
-                        !source_is_target;
+  const bool reported = e.source && has_code(*e.source) && has_code(e.targets) &&
+                        std::none_of(e.targets.begin(), e.targets.end(),
+                                     [&](const Argument& t) { return same_actor(t, *e.source); });
   // A crowd protesting needs no name when what it protests against has one ("farmers protested
   // against EU policy").
   const bool protest = e.type == EventType::PROTEST && has_code(e.targets);
@@ -836,7 +832,7 @@ void SentenceReader::read(std::vector<Event>& out) {
     return;
   roles_.reserve(s_.token_end - s_.token_begin);
   for (uint64_t h : hashes_) roles_.push_back(lex_.word_roles(h));
-  collect_names();
+  collect_names(mention);
   collect_matches(matches);
   absorb();
   add_implicit_events();

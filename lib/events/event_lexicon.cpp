@@ -125,7 +125,8 @@ absl::Status EventLexicon::load(Lang lang, const Segmenter& segmenter) {
                     : role == "possessive_pronoun" ? kPossessivePronoun
                     : role == "pronoun_subject" ? kSubjectPronoun
                     : role == "light_verb" ? kLightVerb
-                    : role == "definite" ? kDefinite : 0;
+                    : role == "definite" ? kDefinite
+                    : role == "reciprocal" ? kReciprocal : 0;
       if (!bit) return absl::InternalError(std::string(f->path) + ": unknown role " + std::string(role));
       words_[PhraseMatcher::hash_token(f->cell(r, (*c)[0]))] |= bit;
     }

@@ -63,6 +63,7 @@ constexpr uint16_t kPossessivePronoun = 1 << 9;   // "his request": the subject'
 constexpr uint16_t kSubjectPronoun = 1 << 10;     // "he was preparing": the subject of the clause before
 constexpr uint16_t kLightVerb = 1 << 11;          // "made an appeal": the noun is the subject's event
 constexpr uint16_t kDefinite = 1 << 12;           // "the summit": an event named before
+constexpr uint16_t kReciprocal = 1 << 13;         // "between": the names after it act on each other
 
 // A phrase found in a sentence: tokens [begin, end), and what it is.
 struct LexiconMatch {

@@ -8,17 +8,14 @@
 #include "entities/actors.hpp"
 #include "entities/lookup.hpp"
 #include "entities/run_model.hpp"
+#include "../common/shared_engine.hpp"
 #include "pipeline/engine.hpp"
 #include "print_helpers.hpp"
 
 using namespace eventwire::internal;
+using eventwire::internal::testing::engine;
 
 namespace {
-
-const Engine& engine() {
-  static const auto e = *Engine::create();
-  return *e;
-}
 
 std::unique_ptr<Document> analyze(const Engine& eng, std::string_view text, Lang lang, const char* date = nullptr) {
   AnalyzeOptions o;

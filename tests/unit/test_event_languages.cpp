@@ -4,15 +4,13 @@
 
 #include <string>
 
+#include "../common/shared_engine.hpp"
 #include "pipeline/engine.hpp"
 
 using namespace eventwire::internal;
+using eventwire::internal::testing::engine;
 
 namespace {
-const Engine& engine() {
-  static const auto e = *Engine::create();
-  return *e;
-}
 
 // The events of a sentence, one a line: "TYPE/mode polarity modality ACTORS->TARGETS".
 std::string events(const std::string& text, Lang lang) {

@@ -5,17 +5,14 @@
 #include <string>
 #include <vector>
 
+#include "../common/shared_engine.hpp"
 #include "pipeline/engine.hpp"
 #include "print_helpers.hpp"
 
 using namespace eventwire::internal;
+using eventwire::internal::testing::engine;
 
 namespace {
-
-const Engine& engine() {
-  static const auto e = *Engine::create();
-  return *e;
-}
 
 std::unique_ptr<Document> analyze(std::string_view text, Lang lang = Lang::en) {
   AnalyzeOptions o;

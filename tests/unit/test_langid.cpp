@@ -1,16 +1,14 @@
 // Language identification per document, block and sentence.
 #include <doctest/doctest.h>
 
+#include "../common/shared_engine.hpp"
 #include "pipeline/engine.hpp"
 #include "print_helpers.hpp"
 
 using namespace eventwire::internal;
+using eventwire::internal::testing::engine;
 
 namespace {
-const Engine& engine() {
-  static const auto e = *Engine::create();
-  return *e;
-}
 std::unique_ptr<Document> analyze(std::string_view text, Lang hint = Lang::und) {
   AnalyzeOptions o;
   o.language = hint;

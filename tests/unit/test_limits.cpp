@@ -8,16 +8,14 @@
 
 #include "../common/document_checks.hpp"
 #include "../common/repeat.hpp"
+#include "../common/shared_engine.hpp"
 #include "pipeline/engine.hpp"
 
 using namespace eventwire::internal;
+using eventwire::internal::testing::engine;
 using eventwire::internal::testing::repeat;
 
 namespace {
-const Engine& engine() {
-  static const auto e = *Engine::create();
-  return *e;
-}
 
 std::unique_ptr<Document> analyze(const std::string& text) {
   AnalyzeOptions o;

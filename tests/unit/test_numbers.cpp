@@ -8,19 +8,16 @@
 #include <vector>
 
 #include "model/json_writer.hpp"
+#include "../common/shared_engine.hpp"
 #include "pipeline/engine.hpp"
 #include "print_helpers.hpp"
 #include "recognize/number/digits/digits.hpp"
 #include "recognize/number/number_parser.hpp"
 
 using namespace eventwire::internal;
+using eventwire::internal::testing::engine;
 
 namespace {
-
-const Engine& engine() {
-  static const auto e = *Engine::create();
-  return *e;
-}
 
 const NumberParser& parser() {
   static const auto p = *NumberParser::create();

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "model/json_writer.hpp"
+#include "../common/shared_engine.hpp"
 #include "pipeline/engine.hpp"
 #include "text/utf8.hpp"
 #include "util/status.hpp"
@@ -16,12 +17,9 @@
 #include "../common/document_checks.hpp"
 
 using namespace eventwire::internal;
+using eventwire::internal::testing::engine;
 
 namespace {
-const Engine& engine() {
-  static const auto e = *Engine::create();
-  return *e;
-}
 
 std::string read_sample(const std::string& name) {
   std::ifstream in(std::string(EW_SAMPLES_DIR) + "/" + name, std::ios::binary);

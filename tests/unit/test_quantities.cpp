@@ -7,17 +7,14 @@
 #include <vector>
 
 #include "model/json_writer.hpp"
+#include "../common/shared_engine.hpp"
 #include "pipeline/engine.hpp"
 #include "print_helpers.hpp"
 
 using namespace eventwire::internal;
+using eventwire::internal::testing::engine;
 
 namespace {
-
-const Engine& engine() {
-  static const auto e = *Engine::create();
-  return *e;
-}
 
 std::unique_ptr<Document> analyze(const char* lang, std::string_view text) {
   AnalyzeOptions options;
