@@ -54,21 +54,51 @@ struct Count {
   int digits = 0;      // digits written (0 for words)
 };
 
+// A phrase of the lexicon found at a piece: the word and the piece after its end.
+struct PhraseMatch {
+  const TimeWord* word;
+  uint32_t end;
+};
+
 bool is_day_grain(const Point& p) { return p.grain <= Grain::day && p.grain != Grain::none && p.has_day(); }
+
+}  // namespace
+
+// What the parser works with, kept from sentence to sentence so that it is allocated once.
+struct TimeParserMemory::Buffers {
+  std::vector<uint32_t> triggers;
+  std::vector<PhraseMatch> phrases;                 // the lexicon's phrases, piece by piece
+  std::vector<uint32_t> phrase_first, phrase_count; // per piece: where its phrases are
+  std::vector<uint32_t> classes;                    // per piece: a bit per TimeClass of its phrases
+  std::vector<uint64_t> cues;                       // per piece: a bit per Cue of its phrases
+  std::vector<uint32_t> connector_from;             // per piece: the first connector of ranges there or after
+  std::vector<std::optional<Expr>> date_memo;
+  std::vector<bool> date_done;
+  std::vector<ts::Forms> forms;
+  std::vector<bool> forms_done;
+  std::vector<std::optional<Count>> counts;         // per piece: the number in words there
+  std::vector<bool> counts_done;
+  std::vector<std::pair<uint32_t, Tense>> tenses;
+  std::vector<uint32_t> participles;
+};
+
+namespace {
 
 class Parser {
  public:
-  Parser(const TimeLexicon& lex, const SentenceContext& c)
+  Parser(const TimeLexicon& lex, const SentenceContext& c, TimeParserMemory::Buffers& memory)
       : lex_(lex),
         c_(c),
         text_(c.doc->text),
         folded_(c.doc->folded),
         p_(*c.pieces),
         n_(static_cast<uint32_t>(c.pieces->size())),
-        ref_(c.reference) {}
+        ref_(c.reference),
+        m_(memory) {}
 
   void run(std::vector<TimeExpr>& out) {
-    std::vector<uint32_t> triggers;
+    std::vector<uint32_t>& triggers = m_.triggers;
+    triggers.clear();
     for (uint32_t i = 0; i < n_; ++i) {
       const Piece& q = p_[i];
       if (q.kind == Piece::number || (q.kind == Piece::word && lex_.is_trigger(word(i))) ||
@@ -76,8 +106,16 @@ class Parser {
         triggers.push_back(i);
     }
     if (triggers.empty()) return;
-    forms_.resize(n_);
-    forms_done_.assign(n_, false);
+    find_phrases();
+    if (m_.forms.size() < n_) m_.forms.resize(n_);
+    m_.forms_done.assign(n_, false);
+    m_.date_done.assign(n_, false);
+    if (m_.date_memo.size() < n_) m_.date_memo.resize(n_);
+    m_.counts_done.assign(n_, false);
+    if (m_.counts.size() < n_) m_.counts.resize(n_);
+    m_.connector_from.clear();
+    m_.tenses.clear();
+    m_.participles.clear();
     // Leftmost-longest: around each trigger, the first position (a few pieces before it at
     // most) where an expression starts, and the longest expression there.
     uint32_t next = 0;  // pieces before `next` are taken
@@ -110,8 +148,7 @@ class Parser {
     const Piece& q = p_[i];
     if (q.kind == Piece::number) return true;
     if (q.kind == Piece::punct) return text_[q.span.begin] == '\'';
-    const Matches m = matches(i);
-    return m.begin() != m.end() || count(i, false);
+    return m_.phrase_count[i] != 0 || count(i, false);
   }
 
   // --- pieces ------------------------------------------------------------------------------
@@ -152,9 +189,9 @@ class Parser {
   // The longest phrase of class `cls` at piece i (its word and end), or nullptr.
   const TimeWord* hit(uint32_t i, TimeClass cls, uint32_t& end) const {
     end = i;
-    if (i >= n_ || p_[i].kind == Piece::number) return nullptr;
+    if (i >= n_ || !(m_.classes[i] & class_bit(cls))) return nullptr;
     const TimeWord* best = nullptr;
-    for (const Match& m : matches(i))
+    for (const PhraseMatch& m : matches(i))
       if (m.word->cls == cls && m.end > end) {
         best = m.word;
         end = m.end;
@@ -167,35 +204,43 @@ class Parser {
   }
   // The end of cue `cue` at piece i, or kNone.
   uint32_t cue(uint32_t i, Cue cue) const {
-    if (i >= n_ || p_[i].kind == Piece::number) return kNone;
+    if (i >= n_ || !(m_.cues[i] & cue_bit(cue))) return kNone;
     uint32_t end = kNone;
-    for (const Match& m : matches(i))
+    for (const PhraseMatch& m : matches(i))
       if (m.word->cls == TimeClass::cue && m.word->a == static_cast<int16_t>(cue) && (end == kNone || m.end > end))
         end = m.end;
     return end;
   }
-  // The phrases of the lexicon starting at piece i, looked up once per sentence.
-  struct Match {
-    const TimeWord* word;
-    uint32_t end;
-  };
+  // The phrases of the lexicon starting at piece i (found by find_phrases()).
   struct Matches {
-    const Match *b, *e;
-    const Match* begin() const { return b; }
-    const Match* end() const { return e; }
+    const PhraseMatch *b, *e;
+    const PhraseMatch* begin() const { return b; }
+    const PhraseMatch* end() const { return e; }
   };
   Matches matches(uint32_t i) const {
-    if (match_first_.empty()) {
-      match_first_.assign(n_ + 1, kNone);
-      match_count_.assign(n_ + 1, 0);
+    const PhraseMatch* base = m_.phrases.data() + m_.phrase_first[i];
+    return {base, base + m_.phrase_count[i]};
+  }
+  static uint32_t class_bit(TimeClass c) { return 1u << static_cast<unsigned>(c); }
+  static uint64_t cue_bit(Cue c) { return uint64_t{1} << static_cast<unsigned>(c); }
+  // Looks up the phrases starting at each piece once, with a mask of their classes and cues so
+  // that most questions ("is there a cue `of` here?") are one bit test.
+  void find_phrases() {
+    m_.phrases.clear();
+    m_.phrase_first.assign(n_ + 1, 0);
+    m_.phrase_count.assign(n_ + 1, 0);
+    m_.classes.assign(n_ + 1, 0);
+    m_.cues.assign(n_ + 1, 0);
+    for (uint32_t i = 0; i < n_; ++i) {
+      if (p_[i].kind == Piece::number) continue;
+      m_.phrase_first[i] = static_cast<uint32_t>(m_.phrases.size());
+      lex_.match(folded_, p_, i, [&](const TimeWord& w, uint32_t e) {
+        m_.phrases.push_back({&w, e});
+        m_.classes[i] |= class_bit(w.cls);
+        if (w.cls == TimeClass::cue) m_.cues[i] |= cue_bit(static_cast<Cue>(w.a));
+      });
+      m_.phrase_count[i] = static_cast<uint32_t>(m_.phrases.size()) - m_.phrase_first[i];
     }
-    if (match_first_[i] == kNone) {
-      match_first_[i] = static_cast<uint32_t>(match_list_.size());
-      lex_.match(folded_, p_, i, [&](const TimeWord& w, uint32_t e) { match_list_.push_back({&w, e}); });
-      match_count_[i] = static_cast<uint32_t>(match_list_.size()) - match_first_[i];
-    }
-    const Match* base = match_list_.data() + match_first_[i];
-    return {base, base + match_count_[i]};
   }
   bool is_cue(uint32_t i, Cue c) const { return cue(i, c) != kNone; }
   // Skips an article ("the", "le", "de", "het", "l'") at i.
@@ -208,16 +253,38 @@ class Parser {
 
   // --- numbers -----------------------------------------------------------------------------
   const ts::Forms& forms(uint32_t i) {
-    if (!forms_done_[i]) {
-      forms_done_[i] = true;
-      forms_[i] = ts::parse(text_, p_[i].span.begin, c_.sentence->span.end);
+    if (!m_.forms_done[i]) {
+      m_.forms_done[i] = true;
+      m_.forms[i] = ts::parse(text_, p_[i].span.begin, c_.sentence->span.end);
     }
-    return forms_[i];
+    return m_.forms[i];
   }
   // The piece where a surface form of `length` bytes starting at piece i ends, or kNone.
   uint32_t form_end(uint32_t i, uint32_t length) const {
     if (!length) return kNone;
     return piece_at(i + 1, p_[i].span.begin + length);
+  }
+
+  // The number written in words from piece i, read once per piece.
+  const std::optional<Count>& number_in_words(uint32_t i) {
+    if (!m_.counts_done[i]) {
+      m_.counts_done[i] = true;
+      m_.counts[i].reset();
+      if (!c_.numbers) return m_.counts[i];
+      auto m = c_.numbers->parse(*c_.doc, *c_.sentence, p_[i].span.begin);
+      if (m && m->has_value() && !m->article && m->words && m->glued.empty()) {
+        uint32_t e = piece_at(i, m->span.end);
+        if (e != kNone && e > i) {
+          Count c;
+          c.end = e;
+          c.value = m->value;
+          c.ordinal = m->ordinal;
+          c.integer = m->integer;
+          m_.counts[i] = c;
+        }
+      }
+    }
+    return m_.counts[i];
   }
 
   std::optional<Count> count(uint32_t i, bool article_ok = true, bool vague_ok = false) {
@@ -271,19 +338,8 @@ class Parser {
       }
     }
     // A number in words: "twee", "vingt et un", "twenty-first", "anderhalf"
-    if (c_.numbers && p_[i].kind == Piece::word && cue(i, Cue::a) == kNone) {
-      auto m = c_.numbers->parse(*c_.doc, *c_.sentence, p_[i].span.begin);
-      if (m && m->has_value() && !m->article && m->words && m->glued.empty()) {
-        uint32_t e = piece_at(i, m->span.end);
-        if (e != kNone && e > i) {
-          c.end = e;
-          c.value = m->value;
-          c.ordinal = m->ordinal;
-          c.integer = m->integer;
-          return c;
-        }
-      }
-    }
+    if (p_[i].kind == Piece::word && cue(i, Cue::a) == kNone)
+      if (const std::optional<Count>& w = number_in_words(i)) return w;
     if (vague_ok) {
       uint32_t e;
       if (const TimeWord* w = hit(i, TimeClass::vague, e)) {
@@ -366,22 +422,22 @@ class Parser {
           }
         } else {
           t = lex_.tense_of_ending(word(k));
-          if (t == Tense::none && lex_.is_participle(word(k)) && !lex_.is_trigger(word(k))) participles_.push_back(k);
+          if (t == Tense::none && lex_.is_participle(word(k)) && !lex_.is_trigger(word(k))) m_.participles.push_back(k);
         }
-        if (t != Tense::none) tenses_.push_back({k, t});
+        if (t != Tense::none) m_.tenses.push_back({k, t});
       }
     }
     Tense best = Tense::none;
     uint32_t best_distance = kNone;
     // A participle right before or after the expression: "annoncées mercredi", "held on Tuesday"
     // ("seront célébrées lundi", "will be held on Monday": the auxiliary's future)
-    for (uint32_t k : participles_)
+    for (uint32_t k : m_.participles)
       if (k + 1 == i || k == i + 1 || (k + 2 == i && is_cue(i - 1, Cue::on))) {
-        for (const auto& [a, t] : tenses_)
+        for (const auto& [a, t] : m_.tenses)
           if (a < k && a + 3 >= k && t == Tense::future) return Tense::future;
         return Tense::past;
       }
-    for (const auto& [k, t] : tenses_) {
+    for (const auto& [k, t] : m_.tenses) {
       uint32_t d = k > i ? k - i : i - k;
       if (d < best_distance) {
         best_distance = d;
@@ -1548,15 +1604,11 @@ class Parser {
   // the sentence's year and the day last named).
   std::optional<Expr> date_expr(uint32_t i) {
     if (i >= n_) return date_expr_at(i);
-    if (date_done_.empty()) {
-      date_memo_.resize(n_);
-      date_done_.assign(n_, false);
+    if (!m_.date_done[i]) {
+      m_.date_done[i] = true;
+      m_.date_memo[i] = date_expr_at(i);
     }
-    if (!date_done_[i]) {
-      date_done_[i] = true;
-      date_memo_[i] = date_expr_at(i);
-    }
-    return date_memo_[i];
+    return m_.date_memo[i];
   }
   std::optional<Expr> date_expr_at(uint32_t i) {
     std::optional<Expr> best;
@@ -2215,17 +2267,17 @@ class Parser {
   // Whether a connector of ranges ("to", "and", "-", "~", "/") follows piece i closely enough
   // for a range side between them ("the 1st of March next year to").
   bool connector_after(uint32_t i) {
-    if (connector_from_.empty()) {
-      connector_from_.assign(n_ + 1, kNone);
+    if (m_.connector_from.empty()) {
+      m_.connector_from.assign(n_ + 1, kNone);
       for (uint32_t k = n_; k-- > 0;) {
         bool c = is_punct(k, '-') || is_punct(k, '~') || is_punct(k, '/');
         for (Cue q : {Cue::to, Cue::until, Cue::through, Cue::and_})
           c = c || is_cue(k, q);
-        connector_from_[k] = c ? k : connector_from_[k + 1];
+        m_.connector_from[k] = c ? k : m_.connector_from[k + 1];
       }
     }
     if (i + 1 > n_) return false;
-    const uint32_t c = connector_from_[i + 1];
+    const uint32_t c = m_.connector_from[i + 1];
     return c != kNone && c - i <= kRangeSide;
   }
   static bool is_time_only_range(const Expr& r) {
@@ -2508,7 +2560,7 @@ class Parser {
   }
 
   void emit(const Expr& e, std::vector<TimeExpr>& out) {
-    date_done_.assign(date_done_.size(), false);
+    m_.date_done.assign(n_, false);
     if ((e.explicit_year || e.point.grain == Grain::year) && e.point.year != kUnknown && e.kind != TimeKind::range &&
         !e.unresolved)
       context_year_ = e.point.year;
@@ -2581,24 +2633,22 @@ class Parser {
   const std::vector<Piece>& p_;
   const uint32_t n_;
   const absl::CivilDay* ref_;
-  mutable std::vector<uint32_t> match_first_, match_count_;  // per piece: where its matches are
-  mutable std::vector<Match> match_list_;
-  std::vector<uint32_t> connector_from_;  // per piece: the first connector of ranges there or after
-  std::vector<std::optional<Expr>> date_memo_;
-  std::vector<bool> date_done_;
-  std::vector<ts::Forms> forms_;
-  std::vector<bool> forms_done_;
+  TimeParserMemory::Buffers& m_;
   bool tenses_done_ = false;
-  std::vector<std::pair<uint32_t, Tense>> tenses_;
-  std::vector<uint32_t> participles_;
   int context_year_ = kUnknown;  // the last year the sentence wrote
 };
 
 }  // namespace
 
-void parse_times(const TimeLexicon& lexicon, const SentenceContext& context, std::vector<TimeExpr>& out) {
+TimeParserMemory::TimeParserMemory() : buffers_(std::make_unique<Buffers>()) {}
+TimeParserMemory::~TimeParserMemory() = default;
+TimeParserMemory::TimeParserMemory(TimeParserMemory&&) noexcept = default;
+TimeParserMemory& TimeParserMemory::operator=(TimeParserMemory&&) noexcept = default;
+
+void parse_times(const TimeLexicon& lexicon, const SentenceContext& context, TimeParserMemory& memory,
+                 std::vector<TimeExpr>& out) {
   if (context.pieces->empty()) return;
-  Parser parser(lexicon, context);
+  Parser parser(lexicon, context, *memory.buffers_);
   parser.run(out);
 }
 

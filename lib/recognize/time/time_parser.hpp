@@ -4,6 +4,7 @@
 // sentence's tense, and writes it as TIMEX3 values.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -28,7 +29,22 @@ struct SentenceContext {
   bool* discourse_anchored = nullptr;  // whether that day came from the reference date
 };
 
+// Buffers the parser reuses from sentence to sentence (one per analysis, not shared between threads).
+class TimeParserMemory {
+ public:
+  TimeParserMemory();
+  ~TimeParserMemory();
+  TimeParserMemory(TimeParserMemory&&) noexcept;
+  TimeParserMemory& operator=(TimeParserMemory&&) noexcept;
+  struct Buffers;
+
+ private:
+  friend void parse_times(const TimeLexicon&, const SentenceContext&, TimeParserMemory&, std::vector<TimeExpr>&);
+  std::unique_ptr<Buffers> buffers_;
+};
+
 // Appends the time expressions of the sentence to `out` (spans in normalised text).
-void parse_times(const TimeLexicon& lexicon, const SentenceContext& context, std::vector<TimeExpr>& out);
+void parse_times(const TimeLexicon& lexicon, const SentenceContext& context, TimeParserMemory& memory,
+                 std::vector<TimeExpr>& out);
 
 }  // namespace eventwire::internal

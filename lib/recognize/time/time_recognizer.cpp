@@ -55,7 +55,7 @@ void TimeRecognizer::recognize(Document& doc, const BlockRange& block, TimeScrat
     context.numbers = numbers_.get();
     context.discourse_day = &scratch.last_day;
     context.discourse_anchored = &scratch.last_day_anchored;
-    parse_times(lexicon(context.lang), context, doc.times);
+    parse_times(lexicon(context.lang), context, scratch.parser, doc.times);
   }
 }
 
@@ -126,7 +126,7 @@ std::optional<absl::CivilDay> TimeRecognizer::find_reference_date(const Document
     context.lang = lang;
     context.numbers = numbers_.get();
     scratch.found.clear();
-    parse_times(lex, context, scratch.found);
+    parse_times(lex, context, scratch.parser, scratch.found);
     for (const TimeExpr& t : scratch.found) {
       if (!is_full_date(t.value.substr(0, 10)) || (t.kind != TimeKind::date && t.kind != TimeKind::datetime)) continue;
       int r = cued && t.span.begin >= cue_end ? 3 : rank;

@@ -24,6 +24,7 @@
 #include "absl/time/civil_time.h"
 #include "model/document.hpp"
 #include "recognize/time/time_lexicon.hpp"
+#include "recognize/time/time_parser.hpp"
 
 namespace eventwire::internal {
 
@@ -35,6 +36,7 @@ struct TimeScratch {
   std::vector<Piece> pieces;
   std::vector<Token> tokens;
   std::vector<TimeExpr> found;
+  TimeParserMemory parser;
   std::optional<absl::CivilDay> last_day;  // the day the document last named
   bool last_day_anchored = false;
 };
