@@ -301,7 +301,6 @@ absl::StatusOr<TimeLexicon> TimeLexicon::create(Lang lang, const Segmenter& segm
     return make_error(ErrorCode::internal, path + ": expected the columns phrase, class, value, alone");
   std::vector<Token> tokens;
   std::vector<Piece> pieces;
-  std::vector<std::pair<std::string, bool>> trigger_pieces;  // (word, the whole phrase)
   for (uint32_t r = 0; r < f->rows; ++r) {
     const std::string_view phrase = f->cell(r, c_phrase), class_name = f->cell(r, c_class);
     auto bad = [&](std::string_view what) {
@@ -340,23 +339,16 @@ absl::StatusOr<TimeLexicon> TimeLexicon::create(Lang lang, const Segmenter& segm
     const bool clock_cue = w.cls == TimeClass::cue && (w.a == static_cast<int16_t>(Cue::half) ||
                                                        w.a == static_cast<int16_t>(Cue::quarter_hour) ||
                                                        w.a == static_cast<int16_t>(Cue::one_and_half));
+    // The last word of a trigger phrase is its trigger: the parser looks a few pieces back
+    // from it, and the other words ("new", "all", "good", the "s" of "'s") are too common.
     if (is_trigger_class(w.cls) || clock_cue)
-      for (const Piece& p : pieces)
-        if (p.kind == Piece::word) trigger_pieces.emplace_back(slice(cut, p.span), pieces.size() == 1);
-  }
-  // The words of trigger phrases are triggers, except the function words inside longer phrases
-  // ("the", "de", "of" of "the day after tomorrow", "dag van de arbeid").
-  auto function_word = [&](std::string_view s) {
-    auto it = lex.first_piece_.find(s);
-    if (it == lex.first_piece_.end()) return false;
-    for (uint32_t e : it->second)
-      if (lex.entries_[e].rest.empty() && !is_trigger_class(lex.entries_[e].word.cls)) return true;
-    return false;
-  };
-  for (const auto& [s, alone] : trigger_pieces) {
-    if (!alone && function_word(s)) continue;
-    lex.trigger_words_.insert(s);
-    lex.triggers_.set(filter_key(s));
+      for (size_t k = pieces.size(); k-- > 0;)
+        if (pieces[k].kind == Piece::word) {
+          if (k > kLookBehind) return bad("the phrase's last word is too far from its start");
+          lex.trigger_words_.insert(slice(cut, pieces[k].span));
+          lex.triggers_.set(filter_key(slice(cut, pieces[k].span)));
+          break;
+        }
   }
   const std::string kv_path = code + "/time.kv";
   if (const data::DataFile* kv = data::find_file(kv_path)) {

@@ -113,6 +113,8 @@ class TimeLexicon {
     }
   }
 
+  // How many pieces before a trigger an expression may start ("il y a deux ans", "the day after").
+  static constexpr uint32_t kLookBehind = 5;
   // Whether a piece of text may be part of a date or time (a quick test before any parsing).
   bool is_trigger(std::string_view folded_piece) const;
 

@@ -15,8 +15,6 @@ namespace {
 namespace ts = time_surface;
 
 constexpr uint32_t kNone = 0xFFFFFFFFu;
-// How many pieces before a trigger an expression may start ("il y a deux ans", "the day after").
-constexpr uint32_t kLookBehind = 5;
 // How many pieces the first side of a range may take.
 constexpr uint32_t kRangeSide = 10;
 
@@ -74,6 +72,7 @@ struct TimeParserMemory::Buffers {
   std::vector<uint32_t> connector_from;             // per piece: the first connector of ranges there or after
   std::vector<std::optional<Expr>> date_memo;
   std::vector<bool> date_done;
+  std::vector<bool> failed_at;                      // per piece: no expression starts there
   std::vector<ts::Forms> forms;
   std::vector<bool> forms_done;
   std::vector<std::optional<Count>> counts;         // per piece: the number in words there
@@ -110,6 +109,7 @@ class Parser {
     if (m_.forms.size() < n_) m_.forms.resize(n_);
     m_.forms_done.assign(n_, false);
     m_.date_done.assign(n_, false);
+    m_.failed_at.assign(n_, false);
     if (m_.date_memo.size() < n_) m_.date_memo.resize(n_);
     m_.counts_done.assign(n_, false);
     if (m_.counts.size() < n_) m_.counts.resize(n_);
@@ -126,15 +126,17 @@ class Parser {
         ++t;
         continue;
       }
-      uint32_t s = trigger >= kLookBehind ? trigger - kLookBehind : 0;
+      uint32_t s = trigger >= TimeLexicon::kLookBehind ? trigger - TimeLexicon::kLookBehind : 0;
       if (s < next) s = next;
       bool found = false;
       for (; s <= trigger && !found; ++s) {
-        if (s < trigger && !may_start(s)) continue;
+        if (m_.failed_at[s] || (s < trigger && !may_start(s))) continue;
         if (auto e = parse_at(s)) {
           emit(*e, out);
           next = e->end;
           found = true;
+        } else {
+          m_.failed_at[s] = true;  // nothing starts there until an expression is emitted
         }
       }
       if (!found) ++t;  // else look again at this trigger if the expression ended before it
@@ -2561,6 +2563,7 @@ class Parser {
 
   void emit(const Expr& e, std::vector<TimeExpr>& out) {
     m_.date_done.assign(n_, false);
+    m_.failed_at.assign(n_, false);
     if ((e.explicit_year || e.point.grain == Grain::year) && e.point.year != kUnknown && e.kind != TimeKind::range &&
         !e.unresolved)
       context_year_ = e.point.year;
