@@ -269,6 +269,12 @@ uint32_t TimeLexicon::filter_key(std::string_view s) {
   return ((a * 131u + b) * 17u + n) & 0xFFFFu;
 }
 
+const std::vector<uint32_t>* TimeLexicon::phrases_starting(std::string_view key) const {
+  const std::vector<uint32_t>* found = find_first_piece(key);
+  if (!found && key.size() > 1 && key.back() == '.') found = find_first_piece(key.substr(0, key.size() - 1));
+  return found;
+}
+
 bool TimeLexicon::is_trigger(std::string_view s) const {
   if (s.empty()) return false;
   if (!triggers_.test(filter_key(s))) {
@@ -335,6 +341,7 @@ absl::StatusOr<TimeLexicon> TimeLexicon::create(Lang lang, const Segmenter& segm
     for (size_t k = 1; k < pieces.size(); ++k) entry.rest.emplace_back(slice(cut, pieces[k].span));
     const std::string first(slice(cut, pieces[0].span));
     lex.first_piece_[first].push_back(static_cast<uint32_t>(lex.entries_.size()));
+    lex.first_pieces_.set(filter_key(first));
     lex.entries_.push_back(std::move(entry));
     const bool clock_cue = w.cls == TimeClass::cue && (w.a == static_cast<int16_t>(Cue::half) ||
                                                        w.a == static_cast<int16_t>(Cue::quarter_hour) ||

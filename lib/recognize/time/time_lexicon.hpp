@@ -94,11 +94,9 @@ class TimeLexicon {
   // `i` of `pieces` (end: one past its last piece). `folded` is the lower-case text.
   template <class Found>
   void match(std::string_view folded, const std::vector<Piece>& pieces, uint32_t i, Found&& found) const {
-    std::string_view key = slice(folded, pieces[i].span);
-    auto it = first_piece_.find(key);
-    if (it == first_piece_.end() && key.size() > 1 && key.back() == '.') it = first_piece_.find(key.substr(0, key.size() - 1));
-    if (it == first_piece_.end()) return;
-    for (uint32_t e : it->second) {
+    const std::vector<uint32_t>* starting = phrases_starting(slice(folded, pieces[i].span));
+    if (!starting) return;
+    for (uint32_t e : *starting) {
       const Entry& entry = entries_[e];
       uint32_t end = i + 1;
       bool ok = true;
@@ -133,9 +131,17 @@ class TimeLexicon {
     TimeWord word;
   };
   static uint32_t filter_key(std::string_view s);
+  // The entries whose first piece is `key` (or `key` without a final period), or nullptr.
+  const std::vector<uint32_t>* phrases_starting(std::string_view key) const;
+  const std::vector<uint32_t>* find_first_piece(std::string_view key) const {
+    if (!first_pieces_.test(filter_key(key))) return nullptr;  // most words: no look-up
+    auto it = first_piece_.find(key);
+    return it == first_piece_.end() ? nullptr : &it->second;
+  }
 
   std::vector<Entry> entries_;
   WordMap<std::vector<uint32_t>> first_piece_;
+  std::bitset<1 << 16> first_pieces_;  // filter_key() of the first pieces
   std::bitset<1 << 16> triggers_;
   WordSet trigger_words_;
   std::vector<std::string> set_values_;
