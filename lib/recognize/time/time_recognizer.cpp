@@ -1,5 +1,7 @@
 #include "recognize/time/time_recognizer.hpp"
 
+#include <algorithm>
+
 #include "recognize/time/time_parser.hpp"
 #include "segment/segment.hpp"
 
@@ -120,6 +122,9 @@ std::optional<absl::CivilDay> TimeRecognizer::find_reference_date(const Document
       continue;
     }
     if (span.size() > 400) continue;  // long blocks are article text, not a dateline
+    // A whole date has its year and day in digits.
+    const std::string_view content = slice(doc.text, span);
+    if (std::none_of(content.begin(), content.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;
     const Lang lang = b < known && block.language != Lang::und ? block.language
                                                               : fallback != Lang::und ? fallback : Lang::en;
     const TimeLexicon& lex = lexicon(lang);
@@ -138,6 +143,7 @@ std::optional<absl::CivilDay> TimeRecognizer::find_reference_date(const Document
           cue_end = scratch.pieces[e - 1].span.end;
         }
       });
+    if (!cued && rank <= best_rank) continue;  // a date here would not win
     Sentence sentence;
     sentence.span = span;
     sentence.block = b;
