@@ -52,6 +52,9 @@ struct Count {
   int digits = 0;      // digits written (0 for words)
 };
 
+constexpr uint32_t class_bit(TimeClass c) { return 1u << static_cast<unsigned>(c); }
+constexpr uint64_t cue_bit(Cue c) { return uint64_t{1} << static_cast<unsigned>(c); }
+
 // A phrase of the lexicon found at a piece: the word and the piece after its end.
 struct PhraseMatch {
   const TimeWord* word;
@@ -144,13 +147,20 @@ class Parser {
   }
 
  private:
-  // Whether an expression may start at piece i before a trigger: a number, an apostrophe ("'98")
-  // or a word of the lexicon ("il y a", "the", "since") or a number in words ("two years ago").
+  // Whether an expression may start at piece i before a trigger: a number, an apostrophe before
+  // one ("'98") or a phrase ("'s avonds"), a number in words ("two years ago") or a word of the lexicon that can begin an
+  // expression ("il y a", "the", "since", "last") — not one that only continues or surrounds
+  // one ("of", "and", "ago", "on") or tells the tense ("was", "will").
   bool may_start(uint32_t i) {
+    static constexpr uint32_t kContextClasses = class_bit(TimeClass::cue) | class_bit(TimeClass::tense);
+    static constexpr uint64_t kInnerCues = cue_bit(Cue::on) | cue_bit(Cue::of) | cue_bit(Cue::and_) |
+                                           cue_bit(Cue::through) | cue_bit(Cue::during) | cue_bit(Cue::ago) |
+                                           cue_bit(Cue::other) | cue_bit(Cue::age) | cue_bit(Cue::and_half) |
+                                           cue_bit(Cue::and_quarter);
     const Piece& q = p_[i];
     if (q.kind == Piece::number) return true;
-    if (q.kind == Piece::punct) return text_[q.span.begin] == '\'';
-    return m_.phrase_count[i] != 0 || count(i, false);
+    if (q.kind == Piece::punct && text_[q.span.begin] == '\'' && is_number(i + 1)) return true;
+    return (m_.classes[i] & ~kContextClasses) || (m_.cues[i] & ~kInnerCues) || (q.kind == Piece::word && count(i, false));
   }
 
   // --- pieces ------------------------------------------------------------------------------
@@ -223,8 +233,6 @@ class Parser {
     const PhraseMatch* base = m_.phrases.data() + m_.phrase_first[i];
     return {base, base + m_.phrase_count[i]};
   }
-  static uint32_t class_bit(TimeClass c) { return 1u << static_cast<unsigned>(c); }
-  static uint64_t cue_bit(Cue c) { return uint64_t{1} << static_cast<unsigned>(c); }
   // Looks up the phrases starting at each piece once, with a mask of their classes and cues so
   // that most questions ("is there a cue `of` here?") are one bit test.
   void find_phrases() {
