@@ -265,8 +265,9 @@ void append_pieces(std::string_view text, const Token& t, std::vector<Piece>& ou
 uint32_t TimeLexicon::filter_key(std::string_view s) {
   uint32_t a = static_cast<unsigned char>(s[0]);
   uint32_t b = s.size() > 1 ? static_cast<unsigned char>(s[1]) : 0;
+  uint32_t z = static_cast<unsigned char>(s.back());
   uint32_t n = static_cast<uint32_t>(s.size() < 15 ? s.size() : 15);
-  return ((a * 131u + b) * 17u + n) & 0xFFFFu;
+  return (((a * 131u + b) * 131u + z) * 17u + n) & 0xFFFFu;
 }
 
 const std::vector<uint32_t>* TimeLexicon::phrases_starting(std::string_view key) const {
