@@ -28,6 +28,7 @@ std::unique_ptr<Document> analyze(const char* lang, std::string_view text) {
   AnalyzeOptions options;
   options.language = lang_from_code(lang);
   options.outputs = kOutputStructure;  // sentences only: the parser is called directly
+  options.keep_tokens = true;          // every block's tokens stay for the parser
   auto doc = engine().analyze(text, options);
   REQUIRE(doc.ok());
   return *std::move(doc);
