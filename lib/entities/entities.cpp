@@ -18,6 +18,28 @@ constexpr uint8_t kAllLangs = 0x0F;
 // The kinds of lib/lang/<lang>/entity_cues.tsv, in the order of EntityRecognizer::Cue.
 constexpr std::string_view kCueNames[] = {"speech",      "honorific",   "org_suffix", "org_prefix", "loc_prefix",
                                           "our_country", "the_country", "of",         "article"};
+// The run classifier's feature prefixes (see EntityPass::run_features).
+constexpr FeaturePrefix kBias = feature_prefix("b"), kWord = feature_prefix("w"), kFirst = feature_prefix("f"),
+                        kLast = feature_prefix("l"), kSuffix = feature_prefix("s3"), kShape = feature_prefix("sh"),
+                        kPrev = feature_prefix("p1"), kPrev2 = feature_prefix("p2"), kNext = feature_prefix("n1"),
+                        kNext2 = feature_prefix("n2"), kPrevShape = feature_prefix("ps"),
+                        kNextShape = feature_prefix("ns"), kStart = feature_prefix("st"), kCaps = feature_prefix("caps"),
+                        kRule = feature_prefix("rule"), kItemBefore = feature_prefix("gp"),
+                        kItemAfter = feature_prefix("gn"), kLength = feature_prefix("len"),
+                        kPrevFirst = feature_prefix("p1f"), kLastNext = feature_prefix("ln1");
+// The prefixes of the features with few values, by EntityRecognizer::FixedFeature.
+constexpr const FeaturePrefix* kFixedPrefixes[] = {&kBias, &kStart, &kCaps, &kRule, &kItemBefore,
+                                                   &kItemAfter, &kLength, &kPrevShape, &kNextShape};
+// What the dictionaries say of a run's neighbour (features gp and gn), by index: nothing, an
+// actor of each EntityType, a title, an institution, a common word, another name word, a cue
+// of each EntityRecognizer::Cue.
+constexpr std::string_view kItemKinds[] = {"-", "", "", "", "", "", "", "title", "institution", "common", "name"};
+constexpr uint32_t kItemActor = 1, kItemTitle = 7, kItemInstitution = 8, kItemCommon = 9, kItemName = 10,
+                   kItemCue = 11, kItemKindCount = 20;
+static_assert(kItemKindCount == kItemCue + std::size(kCueNames));
+constexpr std::string_view kZeroOne[] = {"0", "1"};
+constexpr std::string_view kDigits = "012345";
+
 // The tag (PhraseMatcher::Node::tag) of a node with an entry other than function words and
 // particles: one best_entry() may choose.
 constexpr uint8_t kNodeNames = 1;
@@ -32,6 +54,41 @@ std::optional<TitleKind> title_kind_from_name(std::string_view s) {
   for (size_t i = 0; i < std::size(names); ++i)
     if (names[i] == s) return static_cast<TitleKind>(i);
   return std::nullopt;
+}
+
+// The text of value `i` of a feature with few values; false past the last value.
+bool fixed_value(EntityRecognizer::FixedFeature f, uint32_t i, std::string& out) {
+  using F = EntityRecognizer::FixedFeature;
+  out.clear();
+  switch (f) {
+    case F::bias: return i == 0;
+    case F::opens:
+    case F::caps:
+      if (i >= 2) return false;
+      out = kZeroOne[i];
+      return true;
+    case F::rule:
+      if (i > static_cast<uint32_t>(EntityType::norp)) return false;
+      out = entity_type_name(static_cast<EntityType>(i));
+      return true;
+    case F::item_before:
+    case F::item_after:
+      if (i >= kItemKindCount) return false;
+      if (i >= kItemCue) out = kCueNames[i - kItemCue];
+      else if (i >= kItemActor && i < kItemTitle) out = entity_type_name(static_cast<EntityType>(i - kItemActor));
+      else out = kItemKinds[i];
+      return true;
+    case F::length:
+      if (i >= kDigits.size()) return false;
+      out = kDigits.substr(i, 1);
+      return true;
+    case F::prev_shape:
+    case F::next_shape:
+      if (i >= 128) return false;
+      out = std::string(1, static_cast<char>(i));
+      return true;
+  }
+  return false;
 }
 
 // A key under which spelling variants of a name meet: "Zelenskyy", "Zelensky", "Zelenski"
@@ -104,6 +161,16 @@ absl::StatusOr<EntityRecognizer> EntityRecognizer::create(const Segmenter& segme
         return kNodeNames;
     return 0;
   });
+  std::string value;
+  for (int lang = 0; lang < 4; ++lang) {
+    if (r.run_models_[lang].empty()) continue;
+    for (int f = 0; f < kFixedFeatures; ++f) {
+      const auto feature = static_cast<FixedFeature>(f);
+      std::vector<const float*>& weights = r.fixed_weights_[lang][f];
+      for (uint32_t i = 0; fixed_value(feature, i, value); ++i)
+        weights.push_back(r.run_models_[lang].find(feature_hash(kFixedPrefixes[f]->hash, text_hash(value))));
+    }
+  }
   r.segmenter_ = nullptr;
   return r;
 }
@@ -675,6 +742,7 @@ class EntityPass {
     std::vector<Cand>& names = names_;
     names.clear();
     const RunModel& model = r_.run_models_[static_cast<int>(lang)];
+    const auto& fixed = r_.fixed_weights_[static_cast<int>(lang)];
     for (const Run& run : unknown_) {
       Cand c{};
       c.kind = CandKind::name;
@@ -688,19 +756,26 @@ class EntityPass {
       c.weak = run.caps || (model.empty() && !cued && run.te - run.tb == 1);
       if (observer_) {
         feature_strings_.clear();
-        run_features<true>(run, sb, se, c.type,
-                           [&](const FeaturePrefix& p, uint64_t, std::string_view value, std::string_view second) {
-                             std::string f = std::string(p.name) + "=" + std::string(value);
-                             if (!second.empty()) f += " " + std::string(second);
-                             feature_strings_.push_back(std::move(f));
-                           });
+        auto add = [&](const FeaturePrefix& p, uint64_t, std::string_view value, std::string_view second) {
+          std::string f = std::string(p.name) + "=" + std::string(value);
+          if (!second.empty()) f += " " + std::string(second);
+          feature_strings_.push_back(std::move(f));
+        };
+        std::string value;
+        run_features<true>(run, sb, se, c.type, add, [&](R::FixedFeature f, uint32_t i) {
+          fixed_value(f, i, value);
+          add(*kFixedPrefixes[static_cast<int>(f)], 0, value, {});
+        });
         observer_->on_run(doc_, c.span, feature_strings_);
       }
       if (!model.empty()) {
         std::array<float, kRunLabels> scores{};
-        run_features<false>(run, sb, se, c.type, [&](const FeaturePrefix& p, uint64_t value, std::string_view, std::string_view) {
-          model.add(feature_hash(p.hash, value), scores);
-        });
+        run_features<false>(
+            run, sb, se, c.type,
+            [&](const FeaturePrefix& p, uint64_t value, std::string_view, std::string_view) {
+              model.add(feature_hash(p.hash, value), scores);
+            },
+            [&](R::FixedFeature f, uint32_t i) { RunModel::add(fixed[static_cast<int>(f)][i], scores); });
         c.model_typed = true;
         switch (RunModel::best(scores)) {
           case RunLabel::person: c.type = EntityType::person, c.weak = false; break;
@@ -786,33 +861,26 @@ class EntityPass {
 
   // What the dictionaries say of the item ending at token t (its last token is t - 1) or
   // starting at t: the run classifier's view of the neighbours.
-  std::string_view item_kind(const Item* it) const {
-    if (!it) return "-";
+  // An index into the values of features gp and gn (see kItemKinds).
+  uint32_t item_kind(const Item* it) const {
+    if (!it) return 0;
     switch (it->entry->kind) {
-      case R::EntryKind::actor: return entity_type_name(r_.groups_[it->entry->ref].rows.front().type);
-      case R::EntryKind::title: return "title";
-      case R::EntryKind::institution: return "institution";
-      case R::EntryKind::cue: return kCueNames[it->entry->ref];
-      case R::EntryKind::common: return "common";
-      default: return "name";
+      case R::EntryKind::actor: return kItemActor + static_cast<uint32_t>(r_.groups_[it->entry->ref].rows.front().type);
+      case R::EntryKind::title: return kItemTitle;
+      case R::EntryKind::institution: return kItemInstitution;
+      case R::EntryKind::cue: return kItemCue + it->entry->ref;
+      case R::EntryKind::common: return kItemCommon;
+      default: return kItemName;
     }
   }
 
   // The features of a capitalised run for the run classifier, given to
-  // add(prefix, value hash, value[, second token of a pair]); the words of the values are
+  // add(prefix, value hash, value[, second token of a pair]), or for those with few values
+  // to fixed(feature, index of the value) (see fixed_value()); the words of the values are
   // left empty unless `with_words` (the classifier reads the hashes only).
-  template <bool with_words, class Add>
-  void run_features(const Run& run, uint32_t sb, uint32_t se, EntityType rule, Add&& add) const {
-    static constexpr FeaturePrefix kBias = feature_prefix("b"), kWord = feature_prefix("w"),
-                                   kFirst = feature_prefix("f"), kLast = feature_prefix("l"),
-                                   kSuffix = feature_prefix("s3"), kShape = feature_prefix("sh"),
-                                   kPrev = feature_prefix("p1"), kPrev2 = feature_prefix("p2"),
-                                   kNext = feature_prefix("n1"), kNext2 = feature_prefix("n2"),
-                                   kPrevShape = feature_prefix("ps"), kNextShape = feature_prefix("ns"),
-                                   kStart = feature_prefix("st"), kCaps = feature_prefix("caps"),
-                                   kRule = feature_prefix("rule"), kItemBefore = feature_prefix("gp"),
-                                   kItemAfter = feature_prefix("gn"), kLength = feature_prefix("len"),
-                                   kPrevFirst = feature_prefix("p1f"), kLastNext = feature_prefix("ln1");
+  template <bool with_words, class Add, class Fixed>
+  void run_features(const Run& run, uint32_t sb, uint32_t se, EntityType rule, Add&& add, Fixed&& fixed) const {
+    using F = R::FixedFeature;
     static constexpr std::string_view kBegin = "<s>", kEnd = "</s>";
     const uint32_t tb = run.tb, te = run.te;
     auto text = [&](const FeaturePrefix& p, std::string_view v) { add(p, text_hash(v), v, std::string_view()); };
@@ -826,7 +894,7 @@ class EntityPass {
       uint64_t ha = a_inside ? hashes_[a] : text_hash(kBegin), hb = b_inside ? hashes_[b] : text_hash(kEnd);
       add(p, combine_hashes(ha, hb), a_inside ? word(a) : kBegin, b_inside ? word(b) : kEnd);
     };
-    text(kBias, "");
+    fixed(F::bias, 0);
     for (uint32_t t = tb; t < te; ++t) token(kWord, t, true, {});
     token(kFirst, tb, true, {});
     token(kLast, te - 1, true, {});
@@ -845,16 +913,14 @@ class EntityPass {
     token(kPrev2, tb - 2, tb > sb + 1, kBegin);
     token(kNext, te, te < se, kEnd);
     token(kNext2, te + 1, te + 1 < se, kEnd);
-    char around[2] = {tb > sb ? shape(tb - 1) : '^', te < se ? shape(te) : '$'};
-    text(kPrevShape, std::string_view(around, 1));
-    text(kNextShape, std::string_view(around + 1, 1));
-    text(kStart, opens_clause(tb, sb) ? "1" : "0");
-    text(kCaps, run.caps ? "1" : "0");
-    text(kRule, entity_type_name(rule));
-    text(kItemBefore, item_kind(item_ending(tb)));
-    text(kItemAfter, item_kind(item_starting(te)));
-    char count = static_cast<char>('0' + std::min<uint32_t>(te - tb, 5));
-    text(kLength, std::string_view(&count, 1));
+    fixed(F::prev_shape, static_cast<unsigned char>(tb > sb ? shape(tb - 1) : '^'));
+    fixed(F::next_shape, static_cast<unsigned char>(te < se ? shape(te) : '$'));
+    fixed(F::opens, opens_clause(tb, sb));
+    fixed(F::caps, run.caps);
+    fixed(F::rule, static_cast<uint32_t>(rule));
+    fixed(F::item_before, item_kind(item_ending(tb)));
+    fixed(F::item_after, item_kind(item_starting(te)));
+    fixed(F::length, std::min<uint32_t>(te - tb, 5));
     // pairs: the word before with the first word, the last word with the word after
     pair(kPrevFirst, tb - 1, tb > sb, tb, true);
     pair(kLastNext, te - 1, true, te, te < se);

@@ -66,6 +66,12 @@ class EntityRecognizer {
     std::unique_ptr<EntityPass> pass_;
   };
 
+  // The run classifier's features with few values: the bias, whether the run opens a
+  // clause, whether it is in a headline in capitals, the rules' type, what the dictionaries
+  // say of the words before and after it, its length and the shapes of the tokens around it.
+  enum class FixedFeature : uint8_t { bias, opens, caps, rule, item_before, item_after, length, prev_shape, next_shape };
+  static constexpr int kFixedFeatures = 9;
+
   // Sizes of the dictionaries, for tests and diagnostics.
   size_t phrase_count() const { return matcher_.size(); }
 
@@ -115,6 +121,10 @@ class EntityRecognizer {
   absl::flat_hash_map<std::string, uint32_t> norp_groups_;     // "BEL" -> its NORP group
   WordMap<uint32_t> person_surnames_;  // folded surname of a dictionary person -> its group
   std::array<RunModel, 4> run_models_;  // per Lang; empty where there is no model
+  // The weights of each value of the run classifier's features with few values, found once
+  // here rather than hashed and looked up for every run. Per Lang, then by FixedFeature and
+  // value.
+  std::array<std::array<std::vector<const float*>, kFixedFeatures>, 4> fixed_weights_;
 };
 
 }  // namespace eventwire::internal

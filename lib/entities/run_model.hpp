@@ -56,28 +56,31 @@ class RunModel {
   static absl::StatusOr<RunModel> load(const data::DataFile* file);
 
   bool empty() const { return weights_.empty(); }
-  // Adds the weights of a feature to `scores`. Features are FNV hashes, already well mixed:
-  // an open-addressing table indexed by their high bits finds them in a probe or two.
-  void add(uint64_t feature, std::array<float, kRunLabels>& scores) const {
-    if (slots_.empty()) return;
+  // The weights of a feature (one per label), or nullptr when the table does not have it.
+  // Features are FNV hashes, already well mixed: an open-addressing table indexed by their
+  // high bits finds them in a probe or two.
+  const float* find(uint64_t feature) const {
+    if (slots_.empty()) return nullptr;
     feature |= 1;  // 0 marks an empty slot
     const Slot* slots = slots_.data();
     for (size_t i = feature >> shift_;; i = (i + 1) & mask_) {
       const Slot& slot = slots[i];
-      if (slot.key == 0) return;
-      if (slot.key == feature) {
-        const float* w = &weights_[slot.first];
-#ifdef __SSE2__
-        static_assert(kRunLabels == 5);
-        _mm_storeu_ps(scores.data(), _mm_add_ps(_mm_loadu_ps(scores.data()), _mm_loadu_ps(w)));
-        scores[4] += w[4];
-#else
-        for (int k = 0; k < kRunLabels; ++k) scores[k] += w[k];
-#endif
-        return;
-      }
+      if (slot.key == feature) return &weights_[slot.first];
+      if (slot.key == 0) return nullptr;
     }
   }
+  // Adds a feature's weights (from find(); nullptr adds nothing) to `scores`.
+  static void add(const float* w, std::array<float, kRunLabels>& scores) {
+    if (!w) return;
+#ifdef __SSE2__
+    static_assert(kRunLabels == 5);
+    _mm_storeu_ps(scores.data(), _mm_add_ps(_mm_loadu_ps(scores.data()), _mm_loadu_ps(w)));
+    scores[4] += w[4];
+#else
+    for (int k = 0; k < kRunLabels; ++k) scores[k] += w[k];
+#endif
+  }
+  void add(uint64_t feature, std::array<float, kRunLabels>& scores) const { add(find(feature), scores); }
   static RunLabel best(const std::array<float, kRunLabels>& scores) {
     int best = 0;
     for (int k = 1; k < kRunLabels; ++k)
