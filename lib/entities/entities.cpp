@@ -411,7 +411,6 @@ class EntityPass {
     names_.reserve(32);
     out_.reserve(32);
     cands_.reserve(64);
-    hashes_.reserve(256);  // a block's tokens
     first_.reserve(256);
     by_key_.reserve(16);
     by_group_.reserve(16);
@@ -423,16 +422,12 @@ class EntityPass {
   void block(const BlockRange& range) {
     if (range.first_sentence == range.end_sentence) return;
     block_ = range;
-    // Each token's hash, and the dictionary node of the token alone (most often none): every
-    // single-token test below reads it rather than looking the token up again.
+    // The dictionary node of each token alone (most often none): every single-token test
+    // below reads it rather than looking the token up again.
     const uint32_t first = doc_.sentences[range.first_sentence].token_begin;
     const uint32_t last = doc_.sentences[range.end_sentence - 1].token_end;
-    hashes_.resize(doc_.tokens.size());
     first_.resize(doc_.tokens.size());
-    for (uint32_t t = first; t < last; ++t) {
-      hashes_[t] = PhraseMatcher::hash_token(slice(doc_.folded, doc_.tokens[t].span));
-      first_[t] = r_.matcher_.find_first(hashes_[t]);
-    }
+    for (uint32_t t = first; t < last; ++t) first_[t] = r_.matcher_.find_first(doc_.token_hashes[t]);
     if (doc_.blocks[range.block].kind != BlockKind::boilerplate)
       for (uint32_t s = range.first_sentence; s < range.end_sentence; ++s) scan_sentence(doc_.sentences[s]);
     build_entities();
@@ -503,7 +498,7 @@ class EntityPass {
     uint64_t h = PhraseMatcher::kStart;
     bool found = false;
     for (uint32_t j = i; j < end; ++j) {
-      h = PhraseMatcher::extend(h, hashes_[j]);
+      h = PhraseMatcher::extend(h, doc_.token_hashes[j]);
       const PhraseMatcher::Node* node = j == i ? first_[i] : r_.matcher_.find(h);
       if (!node) break;
       if (node->tag & kNodeNames)
@@ -887,11 +882,11 @@ class EntityPass {
     // a token, or the sentence boundary when t is outside [sb, se)
     auto word = [&](uint32_t t) { return with_words ? folded(t) : std::string_view(); };
     auto token = [&](const FeaturePrefix& p, uint32_t t, bool inside, std::string_view boundary) {
-      if (inside) add(p, hashes_[t], word(t), std::string_view());
+      if (inside) add(p, doc_.token_hashes[t], word(t), std::string_view());
       else text(p, boundary);
     };
     auto pair = [&](const FeaturePrefix& p, uint32_t a, bool a_inside, uint32_t b, bool b_inside) {
-      uint64_t ha = a_inside ? hashes_[a] : text_hash(kBegin), hb = b_inside ? hashes_[b] : text_hash(kEnd);
+      uint64_t ha = a_inside ? doc_.token_hashes[a] : text_hash(kBegin), hb = b_inside ? doc_.token_hashes[b] : text_hash(kEnd);
       add(p, combine_hashes(ha, hb), a_inside ? word(a) : kBegin, b_inside ? word(b) : kEnd);
     };
     fixed(F::bias, 0);
@@ -1357,7 +1352,6 @@ class EntityPass {
   Document& doc_;
   RunObserver* observer_;
   std::vector<std::string> feature_strings_;
-  std::vector<uint64_t> hashes_;
   std::vector<const PhraseMatcher::Node*> first_;  // node of each token alone, or nullptr
   std::vector<Item> items_;
   uint32_t sentence_begin_ = 0;

@@ -155,8 +155,7 @@ void SentenceReader::collect_names(std::vector<EntityMention>::const_iterator it
 }
 
 std::vector<LexiconMatch> SentenceReader::find_phrases() {
-  hashes_.reserve(s_.token_end - s_.token_begin);
-  for (uint32_t t = s_.token_begin; t < s_.token_end; ++t) hashes_.push_back(PhraseMatcher::hash_token(folded(t)));
+  hashes_.assign(doc_.token_hashes.begin() + s_.token_begin, doc_.token_hashes.begin() + s_.token_end);
   std::vector<LexiconMatch> matches;
   lex_.match(hashes_, s_.token_begin, matches);
   return matches;

@@ -178,6 +178,9 @@ struct Document {
   // stage only reads the tokens of that block's sentences (BlockRange). With
   // AnalyzeOptions::keep_tokens (tests) every block's tokens stay. Positions are normalised.
   std::vector<Token> tokens;
+  // PhraseMatcher::hash_token of each token's folded text, beside `tokens` (the segmenter
+  // hashes each token once for every stage that looks words up).
+  std::vector<uint64_t> token_hashes;
   std::vector<Quantity> quantities;
   std::vector<TimeExpr> times;
   std::vector<Entity> entities;

@@ -6,6 +6,7 @@
 #include <unicode/uchar.h>
 
 #include "lexicon/data_files.hpp"
+#include "lexicon/phrase_matcher.hpp"
 #include "text/ascii_scan.hpp"
 #include "text/utf8.hpp"
 
@@ -268,6 +269,9 @@ void Segmenter::split_sentences(Document& doc, uint32_t block, Span region) cons
   const uint32_t first = static_cast<uint32_t>(tokens.size());
   tokenize(text, doc.folded, region, lang, tokens);
   const uint32_t last = static_cast<uint32_t>(tokens.size());
+  doc.token_hashes.resize(last);
+  for (uint32_t t = first; t < last; ++t)
+    doc.token_hashes[t] = PhraseMatcher::hash_token(slice(doc.folded, tokens[t].span));
   uint32_t start = first;
   for (uint32_t t = first; t < last; ++t) {
     const Token& token = tokens[t];
