@@ -178,8 +178,8 @@ struct Document {
   // stage only reads the tokens of that block's sentences (BlockRange). With
   // AnalyzeOptions::keep_tokens (tests) every block's tokens stay. Positions are normalised.
   std::vector<Token> tokens;
-  // PhraseMatcher::hash_token of each token's folded text, beside `tokens` (the segmenter
-  // hashes each token once for every stage that looks words up).
+  // PhraseMatcher::hash_token of each token's folded text, beside `tokens`: the segmenter
+  // hashes each token once for the entity and event stages (only when one of them runs).
   std::vector<uint64_t> token_hashes;
   std::vector<Quantity> quantities;
   std::vector<TimeExpr> times;

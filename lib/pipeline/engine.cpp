@@ -148,7 +148,7 @@ absl::StatusOr<std::unique_ptr<Document>> Engine::analyze(std::string_view input
     clock.mark(Stage::langid);
     if (b >= languages_known) langid_.detect_block(*doc, b, options.language, languages);
     clock.mark(Stage::segment);
-    const BlockRange range = segmenter_.segment(*doc, b);  // uses the block's language
+    const BlockRange range = segmenter_.segment(*doc, b, want_entities);  // uses the block's language
     clock.mark(Stage::langid);
     langid_.detect_sentences(*doc, range, options.language);
     // A block too short to tell is read in the language of the text so far (finish() settles it).

@@ -262,16 +262,18 @@ void Segmenter::tokenize(std::string_view text, std::string_view folded, Span sp
   }
 }
 
-void Segmenter::split_sentences(Document& doc, uint32_t block, Span region) const {
+void Segmenter::split_sentences(Document& doc, uint32_t block, Span region, bool hash_tokens) const {
   const std::string_view text = doc.text;
   const Lang lang = doc.blocks[block].language;
   std::vector<Token>& tokens = doc.tokens;
   const uint32_t first = static_cast<uint32_t>(tokens.size());
   tokenize(text, doc.folded, region, lang, tokens);
   const uint32_t last = static_cast<uint32_t>(tokens.size());
-  doc.token_hashes.resize(last);
-  for (uint32_t t = first; t < last; ++t)
-    doc.token_hashes[t] = PhraseMatcher::hash_token(slice(doc.folded, tokens[t].span));
+  if (hash_tokens) {
+    doc.token_hashes.resize(last);
+    for (uint32_t t = first; t < last; ++t)
+      doc.token_hashes[t] = PhraseMatcher::hash_token(slice(doc.folded, tokens[t].span));
+  }
   uint32_t start = first;
   for (uint32_t t = first; t < last; ++t) {
     const Token& token = tokens[t];
@@ -294,15 +296,15 @@ void Segmenter::split_sentences(Document& doc, uint32_t block, Span region) cons
   }
 }
 
-BlockRange Segmenter::segment(Document& doc, uint32_t block) const {
+BlockRange Segmenter::segment(Document& doc, uint32_t block, bool hash_tokens) const {
   BlockRange range{block, static_cast<uint32_t>(doc.sentences.size()), 0};
   const Block& b = doc.blocks[block];
   if (b.kind == BlockKind::table) {
     for (const auto& row : b.rows)
       for (Span cell : row)
-        if (!cell.empty()) split_sentences(doc, block, cell);
+        if (!cell.empty()) split_sentences(doc, block, cell, hash_tokens);
   } else {
-    split_sentences(doc, block, b.content);
+    split_sentences(doc, block, b.content, hash_tokens);
   }
   range.end_sentence = static_cast<uint32_t>(doc.sentences.size());
   return range;
