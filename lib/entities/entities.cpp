@@ -855,8 +855,8 @@ class EntityPass {
   }
 
   // What the dictionaries say of the item ending at token t (its last token is t - 1) or
-  // starting at t: the run classifier's view of the neighbours.
-  // An index into the values of features gp and gn (see kItemKinds).
+  // starting at t, the run classifier's view of the neighbours: an index into the values of
+  // features gp and gn (see kItemKinds).
   uint32_t item_kind(const Item* it) const {
     if (!it) return 0;
     switch (it->entry->kind) {

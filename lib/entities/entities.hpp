@@ -121,9 +121,9 @@ class EntityRecognizer {
   absl::flat_hash_map<std::string, uint32_t> norp_groups_;     // "BEL" -> its NORP group
   WordMap<uint32_t> person_surnames_;  // folded surname of a dictionary person -> its group
   std::array<RunModel, 4> run_models_;  // per Lang; empty where there is no model
-  // The weights of each value of the run classifier's features with few values, found once
-  // here rather than hashed and looked up for every run. Per Lang, then by FixedFeature and
-  // value.
+  // The weights of each value of the run classifier's features with few values (in
+  // run_models_, nullptr where a value has none), found once here rather than hashed and
+  // looked up for every run. Per Lang, then by FixedFeature and value.
   std::array<std::array<std::vector<const float*>, kFixedFeatures>, 4> fixed_weights_;
 };
 

@@ -144,7 +144,10 @@ absl::StatusOr<std::unique_ptr<Document>> Engine::analyze(std::string_view input
     doc->reference_date = times_.find_reference_date(*doc, segmenter_, languages.expected, time_scratch);
   }
   for (uint32_t b = 0; b < doc->blocks.size(); ++b) {
-    if (!options.keep_tokens) doc->tokens.clear(), doc->token_hashes.clear();
+    if (!options.keep_tokens) {
+      doc->tokens.clear();
+      doc->token_hashes.clear();
+    }
     clock.mark(Stage::langid);
     if (b >= languages_known) langid_.detect_block(*doc, b, options.language, languages);
     clock.mark(Stage::segment);
@@ -176,7 +179,10 @@ absl::StatusOr<std::unique_ptr<Document>> Engine::analyze(std::string_view input
     clock.mark(Stage::events);
     events_.finish(*doc);
   }
-  if (!options.keep_tokens) doc->tokens.clear(), doc->token_hashes.clear();
+  if (!options.keep_tokens) {
+    doc->tokens.clear();
+    doc->token_hashes.clear();
+  }
   clock.mark(Stage::langid);
   langid_.finish(*doc, options.language, languages);
 

@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "lexicon/phrase_matcher.hpp"
 #include "pipeline/engine.hpp"
 
 using namespace eventwire::internal;
@@ -72,4 +73,21 @@ TEST_CASE("token shapes") {
   CHECK_FALSE(d->tokens[1].is(kTokUpperInitial));
   CHECK(d->tokens[2].is(kTokNumber));
   CHECK(d->tokens[4].is(kTokPunct));
+}
+
+TEST_CASE("each token's hash is that of its folded text, made only for the stages that read it") {
+  static const auto engine = *Engine::create();
+  AnalyzeOptions o;
+  o.language = Lang::en;
+  o.keep_tokens = true;
+  const std::string text = "The Minister met NATO officials in Brussels. They agreed.";
+  auto d = *engine->analyze(text, o);
+  REQUIRE(d->token_hashes.size() == d->tokens.size());
+  for (size_t t = 0; t < d->tokens.size(); ++t)
+    CHECK(d->token_hashes[t] == PhraseMatcher::hash_token(slice(d->folded, d->tokens[t].span)));
+  CHECK(d->token_hashes[2] == PhraseMatcher::hash_token("met"));
+  o.outputs = kOutputQuantities;
+  auto q = *engine->analyze(text, o);
+  CHECK_FALSE(q->tokens.empty());
+  CHECK(q->token_hashes.empty());
 }
