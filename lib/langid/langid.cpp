@@ -534,7 +534,7 @@ void LanguageDetector::detect_sentences(Document& doc, const BlockRange& range, 
     const std::string_view folded = slice(doc.folded, s.span);
     if (!leans_away(folded, block.language)) continue;
     Evidence e;
-    scan(folded, slice(doc.text, s.span), kSampleWords, Lang::und, e);
+    scan(folded, slice(doc.text, s.span), kSampleWords, block.language, e);  // stops soon if it agrees
     LanguageGuess g = decide(e);
     if (g.enough_evidence && g.language != block.language && g.confidence >= kSentenceConfidence)
       s.language = g.language;
