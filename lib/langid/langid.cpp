@@ -273,9 +273,11 @@ void LanguageDetector::add_word(std::string_view word, std::string_view elided, 
   // Character n-grams two ways: every n-gram, each language backing off to the longest prefix
   // it knows (`ngram`); and a Markov chain, each character costing the longest known n-gram
   // that ends with it (`chain`; n-grams are visited longest first for each end).
+  // (Sums in locals: the compiler cannot keep `e` in registers across the byte stores.)
   const uint32_t* w = cp + 1;
   uint8_t ends[kMaxWordChars][kMainLanguages];
-  std::memset(ends, kAbsent, sizeof ends);
+  std::memset(ends, kAbsent, static_cast<size_t>(chars) * kMainLanguages);
+  int32_t ngram[kMainLanguages] = {}, chain[kMainLanguages] = {};
   for (int i = 0; i < chars; ++i) {
     uint32_t h = kFnvBasis;
     int cost[kMainLanguages] = {kMissingCost, kMissingCost, kMissingCost};
@@ -288,11 +290,15 @@ void LanguageDetector::add_word(std::string_view word, std::string_view elided, 
           end[l] = end[l] == kAbsent ? c[l] : end[l];
         }
       }
-      for (int l = 0; l < kMainLanguages; ++l) e.ngram[l] += cost[l];
+      for (int l = 0; l < kMainLanguages; ++l) ngram[l] += cost[l];
     }
   }
   for (int j = 0; j < chars; ++j)
-    for (int l = 0; l < kMainLanguages; ++l) e.chain[l] += ends[j][l] == kAbsent ? kMissingCost : ends[j][l];
+    for (int l = 0; l < kMainLanguages; ++l) chain[l] += ends[j][l] == kAbsent ? kMissingCost : ends[j][l];
+  for (int l = 0; l < kMainLanguages; ++l) {
+    e.ngram[l] += ngram[l];
+    e.chain[l] += chain[l];
+  }
 
   // Shape: 1- to 5-grams of " word " in hashed buckets, summed in 16 bits and moved to 32 bits
   // before they could overflow.
@@ -428,8 +434,11 @@ std::array<int, kAllLanguages> LanguageDetector::function_word_votes(std::string
   for (size_t k = 0; k < n;) {
     const unsigned char c = static_cast<unsigned char>(folded[k]);
     if (static_cast<unsigned char>(c - 'a') < 26) {  // the common case: folded text is lower case
-      h = fnv_step(h, c);
-      ++k;
+      unsigned char next = c;
+      do {
+        h = fnv_step(h, next);
+        ++k;
+      } while (k < n && static_cast<unsigned char>((next = static_cast<unsigned char>(folded[k])) - 'a') < 26);
       in_word = true;
       continue;
     }
