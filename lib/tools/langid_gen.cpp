@@ -5,12 +5,12 @@
 // EN/NL/FR_NGRAMS are lib/lang/<lc>/langid_ngrams.tsv (`ngram<TAB>cost`), WORDS is
 // lib/lang/common/langid_words.tsv (`bucket<TAB>en<TAB>nl<TAB>...`), LEXICON is
 // lib/lang/common/langid_lexicon.tsv (`word<TAB>class`). All are written by
-// lib/tools/langid_train.py. The lexicon becomes an open-addressing table of 16-bit entries (an
-// 11-bit fingerprint of the word's hash and its class) at most 3/4 full. The n-grams go into one open-addressing hash table keyed by the
+// lib/tools/langid_train.py. The n-grams go into one open-addressing hash table keyed by the
 // FNV-1a hash of their code points (16-bit slot, 16-bit fingerprint), with one cost per language
 // (255: the language lacks the n-gram); the buckets keep each language's cost above the
-// bucket's least, since only differences between languages count. Malformed input
-// stops the build with `path:line: message`.
+// bucket's least, since only differences between languages count; the lexicon becomes an
+// open-addressing table of 16-bit entries (an 11-bit fingerprint of the word's hash and its
+// class), at most 3/4 full. Malformed input stops the build with `path:line: message`.
 #include <algorithm>
 #include <array>
 #include <cstdint>

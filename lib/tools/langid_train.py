@@ -2,8 +2,9 @@
 """Builds the language identification model that lib/langid compiles into the library.
 
     langid_train.py --lingua DIR --lang-dir lib/lang [--words LANG=FILE ...] [--calibrate TSV ...]
+    langid_train.py --lang-dir lib/lang --scowl DIR --dutch FILE... --french FILE... --lexicon TSV ...
 
-It writes three kinds of files under lib/lang (checked in; the build turns them into tables):
+It writes these files under lib/lang (checked in; the build turns them into tables):
 
   <en|nl|fr>/langid_ngrams.tsv   character 1- to 4-grams of the language with their cost,
                                  -ln P(last character | the ones before) x 8, from lingua's
@@ -14,21 +15,29 @@ It writes three kinds of files under lib/lang (checked in; the build turns them 
                                  the 1- to 5-grams of every word of a word list, with the word's
                                  boundaries marked by spaces (" word ");
   common/langid.kv               the weights of the decision (see lib/langid/langid.cpp), fitted
-                                 with --calibrate on tab-separated `lang<TAB>text` files.
+                                 with --calibrate on tab-separated `lang<TAB>text` files;
+  common/langid_lexicon.tsv      with --lexicon (and --scowl, --dutch, --french): the words of
+  common/langid_word_classes.tsv the lists whose class (which lists hold them) changes the
+                                 answer on a text of one to three words, and the weights of each
+                                 class, fitted on such texts of the --lexicon files.
 
 Word lists: one word a line (Debian's wamerican, wbritish, wdutch, wfrench, wngerman, wdanish,
 wspanish, witalian, wportuguese, wswedish, wnorwegian; for Afrikaans hunspell-af expanded with
 hunspell-tools' `unmunch`). They are read at training time only.
 
 The scoring below mirrors lib/langid/langid.cpp (same words, hashes and integer costs, same
-decision): keep them in step. The library adds what calibration rows do not need: too little
-evidence (a name, a lone letter) is und, and long texts are judged on a sample.
+decision; `decide` leaves out the short-text lexicon, which --lexicon fits on top of the other
+weights, so run --lexicon after --calibrate): keep them in step. The library adds what
+calibration rows do not need: too little evidence (a name, a lone letter) is und, and long
+texts are judged on a sample.
 """
 import argparse
 import collections
 import json
 import math
+import multiprocessing
 import os
+import random
 import sys
 import unicodedata
 
@@ -372,7 +381,6 @@ def short_scores(scale, table, base, classes):
 def fit_short_texts(rows, epochs=60, rate=0.05, l2=0.01):
     """Multinomial logistic regression: the n-gram scale and a weight per class and language.
     rows: (lang, base scores, [class of each word]). Plain SGD in a fixed order: reproducible."""
-    import random
     scale = 0.3
     table = {c: [0.0] * len(MAIN) for c in CLASSES}
     rows = list(rows)
@@ -427,7 +435,6 @@ def lexicon(model, p, files, english, dutch, french):
     scale, table = fit_short_texts(rows)
     vocabulary = sorted((w, word_class(w, english, dutch, french)) for w in set(english) | dutch | french)
     chunks = [vocabulary[i::64] for i in range(64)]
-    import multiprocessing
     with multiprocessing.Pool(min(2, os.cpu_count() or 1)) as pool:
         kept = sorted(x for part in pool.map(_verdicts, [(model, p, scale, table, c) for c in chunks]) for x in part)
     print("lexicon: %d of %d words kept" % (len(kept), len(vocabulary)), file=sys.stderr)
