@@ -75,8 +75,9 @@ std::string_view time_kind_name(TimeKind k);
 struct TimeExpr {
   TimeKind kind = TimeKind::date;
   Span span;
-  std::string value;  // TIMEX3-style value
-  std::string start, end;  // ranges only
+  std::string value;       // TIMEX3-style value; empty when it cannot be resolved
+  std::string start, end;  // ranges; the part of a period meant ("fin mars"); the open end of "since 1948"
+  std::string mod;         // TIMEX3 mod: START, MID, END, BEFORE, AFTER, ON_OR_AFTER, ON_OR_BEFORE, APPROX
   bool anchored = false;   // resolved against the reference date
 };
 

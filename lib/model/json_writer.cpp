@@ -254,6 +254,8 @@ class Writer {
       opt_str(t.start);
       out_ += ",\"end\":";
       opt_str(t.end);
+      out_ += ",\"mod\":";
+      opt_str(t.mod);
       out_ += ",\"anchored\":";
       out_ += t.anchored ? "true" : "false";
       out_ += '}';

@@ -33,8 +33,8 @@ class StageClock {
 }  // namespace
 
 std::string_view stage_name(Stage s) {
-  static constexpr std::string_view names[] = {"normalize", "structure", "langid",   "segment",
-                                               "entities",  "quantities", "events", "map_spans"};
+  static constexpr std::string_view names[] = {"normalize",  "structure", "langid", "segment", "entities",
+                                               "quantities", "times",     "events", "map_spans"};
   return names[static_cast<int>(s)];
 }
 
@@ -59,7 +59,7 @@ absl::StatusOr<absl::CivilDay> parse_reference_date(std::string_view text) {
 
 Engine::Engine(Normalizer normalizer, StructureDetector structure, LanguageDetector langid, Segmenter segmenter,
                EntityRecognizer entities, std::shared_ptr<const NumberParser> numbers, QuantityRecognizer quantities,
-               EventExtractor events)
+               TimeRecognizer times, EventExtractor events)
     : normalizer_(std::move(normalizer)),
       structure_(std::move(structure)),
       langid_(std::move(langid)),
@@ -67,6 +67,7 @@ Engine::Engine(Normalizer normalizer, StructureDetector structure, LanguageDetec
       entities_(std::move(entities)),
       numbers_(std::move(numbers)),
       quantities_(std::move(quantities)),
+      times_(std::move(times)),
       events_(std::move(events)) {}
 
 absl::StatusOr<std::unique_ptr<Engine>> Engine::create(const EngineOptions& options) {
@@ -85,11 +86,13 @@ absl::StatusOr<std::unique_ptr<Engine>> Engine::create(const EngineOptions& opti
   auto shared_numbers = std::make_shared<const NumberParser>(*std::move(numbers));
   auto quantities = QuantityRecognizer::create(shared_numbers);
   if (!quantities.ok()) return quantities.status();
+  auto times = TimeRecognizer::create(*segmenter, shared_numbers);
+  if (!times.ok()) return times.status();
   auto events = EventExtractor::create(*segmenter);
   if (!events.ok()) return events.status();
   return std::unique_ptr<Engine>(new Engine(*std::move(normalizer), *std::move(structure), *std::move(langid),
                                             *std::move(segmenter), *std::move(entities), std::move(shared_numbers),
-                                            *std::move(quantities), *std::move(events)));
+                                            *std::move(quantities), *std::move(times), *std::move(events)));
 }
 
 absl::StatusOr<std::unique_ptr<Document>> Engine::analyze(std::string_view input, const AnalyzeOptions& options,
@@ -127,10 +130,23 @@ absl::StatusOr<std::unique_ptr<Document>> Engine::analyze(std::string_view input
   // Quantities; times and events read them.
   std::optional<QuantityRecognizer::Pass> quantities;
   if (options.outputs & (kOutputQuantities | kOutputTimes | kOutputEvents)) quantities.emplace(quantities_, *doc);
+  // Times (and events, which use them) are resolved against the reference date: the caller's,
+  // else the article's own, looked for in its first blocks (whose language is found first) and
+  // its furniture before the blocks are read.
+  const bool want_times = (options.outputs & (kOutputTimes | kOutputEvents)) != 0;
+  TimeScratch time_scratch;
+  uint32_t languages_known = 0;  // blocks whose language is already found
+  if (want_times && !doc->reference_date) {
+    clock.mark(Stage::langid);
+    for (const uint32_t lead = times_.lead_blocks(*doc); languages_known < lead; ++languages_known)
+      langid_.detect_block(*doc, languages_known, options.language, languages);
+    clock.mark(Stage::times);
+    doc->reference_date = times_.find_reference_date(*doc, segmenter_, languages.expected, time_scratch);
+  }
   for (uint32_t b = 0; b < doc->blocks.size(); ++b) {
     if (!options.keep_tokens) doc->tokens.clear();
     clock.mark(Stage::langid);
-    langid_.detect_block(*doc, b, options.language, languages);
+    if (b >= languages_known) langid_.detect_block(*doc, b, options.language, languages);
     clock.mark(Stage::segment);
     const BlockRange range = segmenter_.segment(*doc, b);  // uses the block's language
     clock.mark(Stage::langid);
@@ -146,6 +162,10 @@ absl::StatusOr<std::unique_ptr<Document>> Engine::analyze(std::string_view input
     if (quantities) {
       clock.mark(Stage::quantities);
       quantities->block(range);
+    }
+    if (want_times && !doc->blocks[b].is_furniture()) {
+      clock.mark(Stage::times);
+      times_.recognize(*doc, range, time_scratch);
     }
     if (options.outputs & kOutputEvents) {
       clock.mark(Stage::events);

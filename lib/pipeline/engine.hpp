@@ -15,6 +15,7 @@
 #include "model/document.hpp"
 #include "recognize/number/number_parser.hpp"
 #include "recognize/quantity/quantity_recognizer.hpp"
+#include "recognize/time/time_recognizer.hpp"
 #include "segment/segment.hpp"
 #include "structure/structure.hpp"
 #include "text/normalize.hpp"
@@ -46,7 +47,7 @@ struct AnalyzeOptions {
 };
 
 // The pipeline's stages, in order.
-enum class Stage : uint8_t { normalize, structure, langid, segment, entities, quantities, events, map_spans, count };
+enum class Stage : uint8_t { normalize, structure, langid, segment, entities, quantities, times, events, map_spans, count };
 std::string_view stage_name(Stage s);
 
 // Seconds spent in each stage, summed over analyze() calls: how the benchmark measures stages.
@@ -74,7 +75,7 @@ class Engine {
  private:
   Engine(Normalizer normalizer, StructureDetector structure, LanguageDetector langid, Segmenter segmenter,
          EntityRecognizer entities, std::shared_ptr<const NumberParser> numbers, QuantityRecognizer quantities,
-         EventExtractor events);
+         TimeRecognizer times, EventExtractor events);
 
   Normalizer normalizer_;
   StructureDetector structure_;
@@ -83,6 +84,7 @@ class Engine {
   EntityRecognizer entities_;
   std::shared_ptr<const NumberParser> numbers_;  // shared by the stages that read numbers
   QuantityRecognizer quantities_;
+  TimeRecognizer times_;
   EventExtractor events_;
 };
 

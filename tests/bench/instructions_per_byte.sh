@@ -15,6 +15,6 @@ callgrind_annotate "$out" 2>/dev/null | awk -v bytes="$bytes" '
   /PROGRAM TOTALS/ { gsub(",", "", $1); total = $1 }
   END { printf "%.0f instructions, %.0f bytes: %.1f instructions per byte\n", total, bytes, total / bytes }'
 callgrind_annotate --inclusive=yes "$out" 2>/dev/null |
-  grep -E "Normalizer::normalize|StructureDetector::detect|LanguageDetector::(detect_block|detect_sentences|finish)|Segmenter::segment|EntityRecognizer::Pass::block|QuantityRecognizer::Pass::block|EventExtractor::(extract|finish)|map_spans_to_original" |
+  grep -E "Normalizer::normalize|StructureDetector::detect|LanguageDetector::(detect_block|detect_sentences|finish)|Segmenter::segment|EntityRecognizer::Pass::block|QuantityRecognizer::Pass::block|EventExtractor::(extract|finish)|TimeRecognizer::recognize|TimeRecognizer::find_reference_date|map_spans_to_original" |
   awk -v bytes="$bytes" '{ gsub(",", "", $1); name = $0; sub(/.*:eventwire::internal::/, "", name); sub(/\(.*/, "", name);
                            printf "  %-40s %6.1f per byte\n", name, $1 / bytes }'

@@ -28,6 +28,7 @@ std::unique_ptr<Document> analyze(const char* lang, std::string_view text) {
   AnalyzeOptions options;
   options.language = lang_from_code(lang);
   options.outputs = kOutputStructure;  // sentences only: the parser is called directly
+  options.keep_tokens = true;          // every block's tokens stay for the parser
   auto doc = engine().analyze(text, options);
   REQUIRE(doc.ok());
   return *std::move(doc);
@@ -137,6 +138,13 @@ TEST_CASE("words: French") {
   CHECK(numbers("fr", "Il a reçu 3 millions et demi et un milliard.") ==
         V{"3 millions et demi=3500000", "un milliard=1000000000"});
   CHECK(numbers("fr", "Un cinquième et deux tiers.") == V{"Un cinquième=0.2", "deux tiers=0.6666666666666666"});
+  // "cents" after a digit: the hundreds of a longer number, never "0" after "et".
+  CHECK(numbers("fr", "Il a noté 6 mille 2 cents et 15, puis 7 mille 5 cents et 0.") ==
+        V{"6 mille 2 cents et 15=6215", "7 mille 5 cents=7500", "0=0"});
+  CHECK(numbers("fr", "Le code 8 cents et 40 figure au dossier.") == V{"8 cents et 40=840"});
+  // Alone it is the currency's cents: the number is the digits.
+  CHECK(numbers("fr", "Le ticket coûte 7 cents et le pain 45 cents.") == V{"7=7", "45=45"});
+  CHECK(numbers("fr", "Une pièce de 2 cents et une de 5 cents.") == V{"2=2", "5=5"});
   // The article is no number.
   CHECK(numbers("fr", "Il a vu un chat.").empty());
 }
@@ -162,6 +170,27 @@ TEST_CASE("fractions written with over, op de, sur") {
   CHECK(numbers("fr", "un sur deux") == V{"un sur deux=0.5"});
   // Not before a noun: "$2000 over 3 years".
   CHECK(numbers("en", "He earned 2000 over 3 years.") == V{"2000=2000", "3=3"});
+  // "sur", "op de", "out of" read "out of": no more than the whole.
+  CHECK(numbers("fr", "Elle a eu huit sur dix, lui quinze sur neuf.") == V{"huit sur dix=0.8", "quinze=15", "neuf=9"});
+  CHECK(numbers("nl", "Zeven op de vier") == V{"Zeven=7", "vier=4"});
+  CHECK(numbers("en", "nine out of seven") == V{"nine=9", "seven=7"});
+  CHECK(numbers("en", "nine over three") == V{"nine over three=3"});
+}
+
+TEST_CASE("fractions: where the numerator ends") {
+  // French hyphenates a compound ordinal: the space ends the numerator, the hyphen does not.
+  CHECK(numbers("fr", "deux cent quarante septièmes") == V{"deux cent quarante septièmes=34.285714285714285"});
+  CHECK(numbers("fr", "deux cent quarante-septièmes") == V{"deux cent quarante-septièmes=4.25531914893617"});
+  CHECK(numbers("fr", "les soixante-troisièmes") == V{"soixante-troisièmes=#63"});
+  CHECK(numbers("fr", "soixante troisièmes") == V{"soixante troisièmes=20"});
+  // English keeps tens and unit together either way.
+  CHECK(numbers("en", "two hundred forty sevenths") == V{"two hundred forty sevenths=4.25531914893617"});
+  // A plural denominator after "hundred and" takes the whole number, unless the fraction is
+  // proper: then it is the fraction of a mixed number.
+  CHECK(numbers("en", "two hundred and forty sevenths") == V{"two hundred and forty sevenths=34.285714285714285"});
+  CHECK(numbers("fr", "deux cent et quarante septièmes") == V{"deux cent et quarante septièmes=34.285714285714285"});
+  CHECK(numbers("en", "two hundred and five sixths") == V{"two hundred and five sixths=200.83333333333334"});
+  CHECK(numbers("fr", "deux cent et trois quarts") == V{"deux cent et trois quarts=200.75"});
 }
 
 TEST_CASE("the API for other stages: a number at a token") {

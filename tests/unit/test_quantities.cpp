@@ -79,6 +79,9 @@ TEST_CASE("money: cents, smaller units and coins") {
   CHECK(quantities("en", "It cost three dollars and forty-five cents, then 14 cents.") ==
         V{"money three dollars and forty-five cents=3.45 USD", "money 14 cents=14/cent"});
   CHECK(quantities("nl", "Een kwartje is 25 cent.") == V{"money Een kwartje=1/kwartje", "money 25 cent=25 EUR/cent"});
+  // French "cents" after a digit is money unless a longer number goes on.
+  CHECK(quantities("fr", "Une pièce de 2 cents et une de 5 cents.") == V{"money 2 cents=2/cent", "money 5 cents=5/cent"});
+  CHECK(quantities("fr", "Le lot 6 mille 2 cents et 15 est vendu.", true) == V{"number 6 mille 2 cents et 15=6215"});
   // Two amounts, not dollars and cents.
   CHECK(quantities("en", "They paid 50 dollar 50 dollar.") == V{"money 50 dollar=50 USD", "money 50 dollar=50 USD"});
 }

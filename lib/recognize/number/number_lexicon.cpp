@@ -38,6 +38,7 @@ constexpr FormName kForms[] = {
     {"after_one", kFormAfterOne},
     {"final", kFormFinal},
     {"after_words", kFormAfterWords},
+    {"proper", kFormProper},
 };
 
 // The cardinal kind an ordinal's value belongs to: "fifth" is a unit, "hundredth" a hundred.
@@ -65,11 +66,13 @@ absl::Status load_words(Lang lang, KeyTrie& trie, std::vector<NumberWord>& words
       if (candidate.name == kind) k = &candidate;
     if (!k) return data::row_error(*f, r, "unknown kind '" + std::string(kind) + "'");
     w.kind = k->kind;
-    const FormName* fm = nullptr;
-    for (const FormName& candidate : kForms)
-      if (candidate.name == form) fm = &candidate;
-    if (!fm) return data::row_error(*f, r, "unknown form '" + std::string(form) + "'");
-    w.form = fm->bits;
+    for (std::string_view one : data::split_synonyms(form)) {  // "final|proper"
+      const FormName* fm = nullptr;
+      for (const FormName& candidate : kForms)
+        if (candidate.name == one) fm = &candidate;
+      if (!fm) return data::row_error(*f, r, "unknown form '" + std::string(one) + "'");
+      w.form |= fm->bits;
+    }
     if (!parse_data_number(f->cell(r, (*cols)[1]), w.value)) return data::row_error(*f, r, "value is not a number");
     w.base = w.kind == NumberWordKind::ordinal ? base_kind(w.value) : w.kind;
     words.push_back(w);
@@ -104,6 +107,7 @@ absl::StatusOr<NumberLexicon> NumberLexicon::create(Lang lang) {
   c.compounds = parse_flag(data::value_of(*culture, "compounds"));
   c.tens_then_unit = parse_flag(data::value_of(*culture, "tens_then_unit"));
   c.unit_and_tens = parse_flag(data::value_of(*culture, "unit_and_tens"));
+  c.hyphenated_ordinals = parse_flag(data::value_of(*culture, "hyphenated_ordinals"));
   std::string_view teens = data::value_of(*culture, "teen_after_tens");
   if (!teens.empty())
     for (std::string_view t : data::split_synonyms(teens)) {

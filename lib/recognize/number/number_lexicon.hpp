@@ -43,7 +43,10 @@ enum NumberWordForm : uint8_t {
   kFormArticle = 1 << 2,     // also the indefinite article (een, un, une): not a number alone
   kFormAfterOne = 1 << 3,    // over-words that need a numerator of one ("1 in 20")
   kFormFinal = 1 << 4,       // over-words that must end the phrase ("1 over 3", not "2000 over 3 years")
-  kFormAfterWords = 1 << 5,  // only after a unit in words (French "cents": "deux cents")
+  kFormAfterWords = 1 << 5,  // a hundred only after a unit in words (French "cents": "deux cents"), or
+                             // after a digit inside a longer number ("4 mille 3 cents", "3 cents et 21")
+  kFormProper = 1 << 6,      // over-words read "out of": the numerator is no larger ("trois sur quatre",
+                             // not "douze sur dix")
 };
 
 struct NumberWord {
@@ -67,6 +70,8 @@ struct NumberCulture {
   bool tens_then_unit = true;   // "twenty-one" (en, fr), not Dutch
   bool unit_and_tens = false;   // "een-en-twintig" (nl)
   uint16_t teen_after_tens = 0; // bit t/10: a teen may follow tens t ("soixante-dix")
+  bool hyphenated_ordinals = false;  // a compound ordinal is hyphenated: "cent trente-cinquièmes" is
+                                     // 100/35, "cent trente cinquièmes" 130/5 (fr)
   std::vector<std::string> plural_endings;  // endings that mark a plural noun ("s")
   std::string participle_prefix;            // "ge": "genomen" may be a participle, not a plural
 };

@@ -77,6 +77,7 @@ struct State {
   double money_scale = 0;
   Span glued;
   Span ordinal_word;  // "third" of "forty two and a third"
+  bool open_hundred = false;  // "3 cents": hundreds only if the number goes on ("3 cents et 21")
 
   double group() const { return hi + lo; }
   double value() const { return total + hi + lo; }
@@ -87,6 +88,7 @@ struct State {
       case Prev::none: case Prev::minus: case Prev::joiner: case Prev::article: case Prev::of:
       case Prev::pending: return false;
       case Prev::point: return ndecimals > 0;
+      case Prev::hundred: return !open_hundred;
       default: return true;
     }
   }
@@ -103,7 +105,6 @@ class NumberReader {
       : parser_(parser),
         text_(doc.text),
         folded_(doc.folded),
-        begin_(sentence.span.begin),
         limit_(sentence.span.end),
         lex_(parser.lexicon(NumberParser::language_of(doc, sentence))) {}
 
@@ -136,7 +137,7 @@ class NumberReader {
 
   const NumberParser& parser_;
   std::string_view text_, folded_;
-  uint32_t begin_, limit_;
+  uint32_t limit_;
   const NumberLexicon& lex_;
 };
 
@@ -440,9 +441,13 @@ bool NumberReader::denominator(State& s, double den, bool plural) const {
   } else if (is_small(s.prev) || s.prev == Prev::article || s.prev == Prev::hundred || s.prev == Prev::scale) {
     // The numerator: what was read since the last joiner, or since the compound word began,
     // or everything ("one million two thousand two hundred three fifths").
+    // The fraction of a mixed number is proper: "one hundred and three quarters" is 100 + 3/4,
+    // but "one hundred and thirty fifths" is 130/5.
+    const bool after_joiner =
+        s.after_joiner && !(plural && s.before_joiner == Prev::hundred && s.value() - s.j_total - s.j_group >= den);
     double numerator = s.prev == Prev::article ? 1 : 0;
     double base_total = 0, base_group = 0;
-    if (s.after_joiner) {
+    if (after_joiner) {
       base_total = s.j_total;
       base_group = s.j_group;
     } else if (s.in_compound) {
@@ -450,15 +455,15 @@ bool NumberReader::denominator(State& s, double den, bool plural) const {
       base_group = s.w_group;
     }
     if (s.total != base_total) {
-      if (s.after_joiner || s.in_compound) return false;
+      if (after_joiner || s.in_compound) return false;
     }
     numerator += s.value() - base_total - base_group;
     if (numerator <= 0) return false;
-    if (s.after_joiner && s.before_joiner == Prev::scale && base_group == 0) s.fraction_of_scale = true;
+    if (after_joiner && s.before_joiner == Prev::scale && base_group == 0) s.fraction_of_scale = true;
     s.total = base_total;
     s.hi = 0;
     s.lo = base_group + numerator / den;
-    if (!s.after_joiner && !s.in_compound) s.last_scale = kInf;
+    if (!after_joiner && !s.in_compound) s.last_scale = kInf;
   } else {
     return false;
   }
@@ -523,8 +528,10 @@ bool NumberReader::ordinal(State& s, const NumberWord& w, const Item& it) const 
       return true;
     }
     // Tens and a plural unit ordinal make the denominator: "twenty fifths" (25ths), "one
-    // hundred thirty-fifths" (100/35), "cent trente cinquièmes".
-    if (w.base == NumberWordKind::unit && s.prev == Prev::tens && !s.after_joiner && s.lo >= 20 && s.lo < 100) {
+    // hundred thirty-fifths" (100/35); where compound ordinals are hyphenated, only with the
+    // hyphen ("cent trente-cinquièmes", but "cent trente cinquièmes" is 130/5).
+    if (w.base == NumberWordKind::unit && s.prev == Prev::tens && !s.after_joiner && s.lo >= 20 && s.lo < 100 &&
+        (!lex_.culture().hyphenated_ordinals || (it.begin > 0 && text_[it.begin - 1] == '-'))) {
       double den = s.lo + w.value, num = s.value() - s.lo;
       if (num == 0) {  // the tens stand first: an ordinal ("twenty-firsts")
         s.lo = den;
@@ -571,8 +578,8 @@ bool NumberReader::feed(State& s, const Item& it) const {
       // Digits inside a number only after a scale or hundred: "4 thousand 3 hundred and 21"
       // (but "50 million and 3 dollars" is two amounts).
       bool after_big = s.prev == Prev::scale || (s.prev == Prev::joiner && s.before_joiner == Prev::hundred);
-      if (!after_big || s.lo != 0 || !it.integer || it.scaled || it.value >= std::min(s.last_scale, 1000.0) ||
-          (s.prev == Prev::joiner && it.value >= 100))
+      if (!after_big || s.lo != 0 || !it.integer || it.scaled || it.value == 0 ||
+          it.value >= std::min(s.last_scale, 1000.0) || (s.prev == Prev::joiner && it.value >= 100))
         return false;
     }
     s.lo += it.value;
@@ -625,6 +632,7 @@ bool NumberReader::feed(State& s, const Item& it) const {
     case NumberWordKind::unit:
     case NumberWordKind::teen:
     case NumberWordKind::tens: {
+      if (s.open_hundred) return false;  // "3 cents et 21" goes on in digits, not "2 cents et une pièce"
       if (w.form & kFormArticle) ++s.article_items;
       if (s.prev != Prev::pending) {
         State before = s;
@@ -635,7 +643,13 @@ bool NumberReader::feed(State& s, const Item& it) const {
     }
     case NumberWordKind::hundred:
       // French "cents" multiplies a unit in words: "deux cents", not "322 cents", "45 cents".
-      if ((w.form & kFormAfterWords) && (s.prev != Prev::unit || s.hi != 0 || s.lo >= 10)) return false;
+      // After a digit it is the hundreds of a longer number ("4 mille 3 cents", "3 cents et
+      // 21"); "3 cents" alone is money, as "25 cents" is.
+      if (w.form & kFormAfterWords) {
+        const bool digit = s.prev == Prev::digits && s.integer && s.lo >= 2;
+        if ((s.prev != Prev::unit && !digit) || s.hi != 0 || s.lo >= 10) return false;
+        s.open_hundred = digit && s.total == 0;
+      }
       if (s.prev == Prev::pending) return pending(s, w.kind, w.value);
       return cardinal(s, w.kind, w.value, s.prev == Prev::digits);
     case NumberWordKind::scale:
@@ -850,6 +864,7 @@ std::optional<NumberMatch> NumberReader::read(uint32_t pos, bool continuation, i
       auto den = read(q, false, depth + 1);
       if (!den || !den->has_value() || den->ordinal || den->fraction || !den->integer || den->value == 0) break;
       if ((over.form & kFormFinal) && followed_by_noun(den->span.end)) break;
+      if ((over.form & kFormProper) && s.value() > den->value) break;  // "douze sur dix"
       auto m = finish(s, pos, den->span.end, /*allow_article=*/true);
       if (!m) break;
       m->value = m->value / den->value;
@@ -982,7 +997,8 @@ std::optional<NumberMatch> NumberParser::parse(const Document& doc, const Senten
   if (!m) return m;
   auto first = std::lower_bound(doc.tokens.begin() + sentence.token_begin, doc.tokens.begin() + sentence.token_end, pos,
                                 [](const Token& t, uint32_t p) { return t.span.begin < p; });
-  m->token_end = token_after(doc, sentence, static_cast<uint32_t>(first - doc.tokens.begin()), m->span.end);
+  m->token_begin = static_cast<uint32_t>(first - doc.tokens.begin());
+  m->token_end = token_after(doc, sentence, m->token_begin, m->span.end);
   return m;
 }
 
@@ -1060,6 +1076,7 @@ void NumberParser::scan(const Document& doc, const Sentence& sentence, std::vect
       if (other) others->tokens.push_back(t);
       continue;
     }
+    m->token_begin = t;
     m->token_end = token_after(doc, sentence, t, m->span.end);
     covered = m->span.end;
     out.push_back(*m);
@@ -1069,8 +1086,10 @@ void NumberParser::scan(const Document& doc, const Sentence& sentence, std::vect
       uint32_t q = covered;
       while (q < token_end && !is_digit(text[q])) ++q;
       if (q >= token_end) break;
+      const uint32_t in_token = m->token_end - 1;
       m = reader.read(q, /*continuation=*/true);
       if (!m) break;
+      m->token_begin = in_token;
       m->token_end = token_after(doc, sentence, t, m->span.end);
       covered = m->span.end;
       out.push_back(*m);

@@ -53,6 +53,7 @@ struct NumberMatch {
   Span glued;                      // letters glued to the digits that are no number suffix:
                                    // "ml" of "180ml" (the number is then not one by itself)
   double money_scale = 0;          // a scale that holds next to a currency: "m" of "EUR 3m"
+  uint32_t token_begin = 0;        // index of the token the number starts in
   uint32_t token_end = 0;          // index of the first token after the number
 
   bool has_value() const { return !std::isnan(value); }

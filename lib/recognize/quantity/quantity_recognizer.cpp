@@ -76,12 +76,12 @@ class SentenceQuantities {
   bool boundary(size_t e) const { return e >= end_ || !is_word_char_at(text_, e) || !is_word_char_before(text_, e); }
   Match at(const KeyTrie& trie, bool folded, uint32_t p) const;
   uint32_t first_token(uint32_t pos) const;
-  Match before(const KeyTrie& trie, uint32_t pos) const;
+  Match before(const KeyTrie& trie, uint32_t pos, uint32_t token) const;
 
   CurrencyMatch currency_at(uint32_t p, bool names) const;
-  CurrencyMatch currency_before(uint32_t pos) const;
+  CurrencyMatch currency_before(uint32_t pos, uint32_t token) const;
   UnitMatch unit_at(uint32_t p) const;
-  Bounds bounds_before(uint32_t pos) const;
+  Bounds bounds_before(uint32_t pos, uint32_t token) const;
   bool scale_word_at(uint32_t p, uint32_t& end, double& scale) const;
   bool number_word_at(uint32_t p) const;
   double numlex_ordinal(Span word) const;
@@ -141,10 +141,10 @@ uint32_t SentenceQuantities::first_token(uint32_t pos) const {
 }
 
 // The longest key of a folded-text trie that ends right before `pos` (spaces between allowed)
-// and starts at one of the four tokens before.
-Match SentenceQuantities::before(const KeyTrie& trie, uint32_t pos) const {
+// and starts at one of the four tokens before `token` (the token `pos` lies in).
+Match SentenceQuantities::before(const KeyTrie& trie, uint32_t pos, uint32_t token) const {
   Match best;
-  uint32_t t = first_token(pos);
+  const uint32_t t = token;
   for (uint32_t k = 1; k <= 4 && t >= s_.token_begin + k; ++k) {
     const Token& tok = doc_.tokens[t - k];
     const uint32_t start = tok.span.begin;
@@ -192,9 +192,9 @@ CurrencyMatch SentenceQuantities::currency_at(uint32_t p, bool names) const {
 }
 
 // A currency right before `pos` ("$ 75", "c $ 16.4", "EUR 3m"), the longest; none when an
-// earlier amount took it ("10 $ 30 $").
-CurrencyMatch SentenceQuantities::currency_before(uint32_t pos) const {
-  uint32_t t = first_token(pos);
+// earlier amount took it ("10 $ 30 $"). `token`: the token `pos` lies in.
+CurrencyMatch SentenceQuantities::currency_before(uint32_t pos, uint32_t token) const {
+  const uint32_t t = token;
   if (t == s_.token_begin) return {};
   // A code is one word of three or four letters ("EUR", "MUSD"); symbols end in a sign ("$",
   // "us $", "€").
@@ -224,9 +224,9 @@ UnitMatch SentenceQuantities::unit_at(uint32_t p) const {
   return best;
 }
 
-Bounds SentenceQuantities::bounds_before(uint32_t pos) const {
+Bounds SentenceQuantities::bounds_before(uint32_t pos, uint32_t token) const {
   Bounds b;
-  if (Match m = before(lex_.approximators(lang_), pos)) {
+  if (Match m = before(lex_.approximators(lang_), pos, token)) {
     b.begin = m.begin;
     b.kinds = lex_.approximator(m.payload);
   }
@@ -271,10 +271,12 @@ void SentenceQuantities::run() {
 // Text order; a longer quantity before a shorter one at the same place.
 void SentenceQuantities::sort() {
   if (doc_.quantities.size() - first_quantity_ < 2) return;
-  std::sort(doc_.quantities.begin() + static_cast<std::ptrdiff_t>(first_quantity_), doc_.quantities.end(),
-            [](const Quantity& a, const Quantity& b) {
-              return a.span.begin != b.span.begin ? a.span.begin < b.span.begin : a.span.end > b.span.end;
-            });
+  const auto first = doc_.quantities.begin() + static_cast<std::ptrdiff_t>(first_quantity_);
+  const auto order = [](const Quantity& a, const Quantity& b) {
+    return a.span.begin != b.span.begin ? a.span.begin < b.span.begin : a.span.end > b.span.end;
+  };
+  // Mostly found in order already: no records moved then.
+  if (!std::is_sorted(first, doc_.quantities.end(), order)) std::sort(first, doc_.quantities.end(), order);
 }
 
 void SentenceQuantities::handle(size_t i) {
@@ -283,8 +285,8 @@ void SentenceQuantities::handle(size_t i) {
   if (n.span.begin >= unit_words_.begin && n.span.begin < unit_words_.end) return;
   if (!n.glued.empty()) return handle_glued(n);
 
-  const Bounds bounds = bounds_before(n.span.begin);
-  const CurrencyMatch pre = currency_before(n.span.begin);
+  const Bounds bounds = bounds_before(n.span.begin, n.token_begin);
+  const CurrencyMatch pre = currency_before(n.span.begin, n.token_begin);
 
   // A range: "between 10 and 20", "10 to 20", "de 10 à 20".
   const NumberMatch* second = nullptr;
@@ -569,7 +571,7 @@ bool SentenceQuantities::article_unit(Span article) {
 
 void SentenceQuantities::handle_glued(const NumberMatch& n) {
   // "180ml", "48m", "115.5USD", "100元", "EUR 3m" (millions next to a currency).
-  const CurrencyMatch pre = currency_before(n.span.begin);
+  const CurrencyMatch pre = currency_before(n.span.begin, n.token_begin);
   if (n.money_scale && pre) {
     Quantity& q = add(QuantityKind::money, {pre.begin, n.glued.end}, n.value * n.money_scale * pre.scale);
     q.unit = pre.info->code;
@@ -584,7 +586,7 @@ void SentenceQuantities::handle_glued(const NumberMatch& n) {
     return;
   }
   if (!u || u.begin != n.glued.begin || u.end < n.glued.end) return;
-  const Bounds bounds = bounds_before(n.span.begin);
+  const Bounds bounds = bounds_before(n.span.begin, n.token_begin);
   uint32_t begin = n.span.begin;
   QuantityKind kind = u.info->dimension == Dimension::percent    ? QuantityKind::percent
                       : u.info->dimension == Dimension::duration ? QuantityKind::duration
@@ -617,14 +619,19 @@ void SentenceQuantities::token_pass() {
       continue;
     }
     if (tok.is(kTokWord)) {
-      Match a = at(numlex_.trie(), true, b);  // "a decade", "een are"
-      if (a && a.end == tok.span.end &&
-          (numlex_.word(a.payload).kind == NumberWordKind::article || (numlex_.word(a.payload).form & kFormArticle)) &&
-          article_unit({a.begin, a.end})) {
-        after = composite_end_;
-        continue;
+      const WordFilter::Slot slot = WordFilter::slot(folded_, b, tok.span.size());
+      if (numlex_.articles().test(slot)) {  // "a decade", "een are"
+        Match a = at(numlex_.trie(), true, b);
+        if (a && a.end == tok.span.end &&
+            (numlex_.word(a.payload).kind == NumberWordKind::article || (numlex_.word(a.payload).form & kFormArticle)) &&
+            article_unit({a.begin, a.end})) {
+          after = composite_end_;
+          continue;
+        }
       }
-      if (Match m = at(names, true, b); m && !lex_.currency(m.payload).minor) {
+      Match m;
+      if (names.filter().test(slot)) m = at(names, true, b);
+      if (m && !lex_.currency(m.payload).minor) {
         Quantity& money = add(QuantityKind::money, {m.begin, m.end}, std::nan(""));
         money.unit = lex_.currency(m.payload).code;
         after = m.end;
@@ -679,6 +686,14 @@ absl::StatusOr<QuantityRecognizer> QuantityRecognizer::create(std::shared_ptr<co
     lexicon->add_unit_words(lang, numbers->lexicon(lang).trie().filter());  // "millions de", "half an hour"
   }
   return QuantityRecognizer(std::move(numbers), *std::move(lexicon));
+}
+
+QuantityRecognizer::Pass::Pass(const QuantityRecognizer& recognizer, Document& doc) : recognizer_(recognizer), doc_(doc) {
+  // News text holds about a quantity per 500 bytes: room for most documents, so that the
+  // records are not moved again and again while the vector grows.
+  doc_.quantities.reserve(std::min<size_t>(doc_.text.size() / 256 + 16, 4096));
+  numbers_.reserve(32);
+  others_.tokens.reserve(64);
 }
 
 void QuantityRecognizer::Pass::block(const BlockRange& range) {

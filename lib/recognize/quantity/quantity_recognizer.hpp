@@ -33,7 +33,7 @@ class QuantityRecognizer {
   // buffers reused from block to block.
   class Pass {
    public:
-    Pass(const QuantityRecognizer& recognizer, Document& doc) : recognizer_(recognizer), doc_(doc) {}
+    Pass(const QuantityRecognizer& recognizer, Document& doc);
     void block(const BlockRange& range);
 
    private:

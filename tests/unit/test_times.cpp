@@ -1,0 +1,154 @@
+// The times stage: dates, times, durations and sets in English, Dutch and French, written as
+// TIMEX3 values and resolved against the reference date (the caller's or the article's own).
+#include <doctest/doctest.h>
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "../common/shared_engine.hpp"
+#include "pipeline/engine.hpp"
+#include "print_helpers.hpp"
+
+using namespace eventwire::internal;
+using eventwire::internal::testing::engine;
+
+namespace {
+
+// The times of `text` as "kind text=value", with " [start..end]" when either is set, " mod" and
+// a trailing "*" when the value was resolved against the reference date.
+std::vector<std::string> times(const char* lang, std::string_view text, const char* reference = nullptr) {
+  AnalyzeOptions options;
+  options.language = lang_from_code(lang);
+  options.outputs = kOutputTimes;
+  if (reference) options.reference_date = *parse_reference_date(reference);
+  auto doc = engine().analyze(text, options);
+  REQUIRE(doc.ok());
+  std::vector<std::string> out;
+  for (const TimeExpr& t : (*doc)->times) {
+    std::string s(time_kind_name(t.kind));
+    s += ' ';
+    s += slice((*doc)->input, t.span);
+    s += '=' + t.value;
+    if (!t.start.empty() || !t.end.empty()) s += " [" + t.start + ".." + t.end + "]";
+    if (!t.mod.empty()) s += ' ' + t.mod;
+    if (t.anchored) s += '*';
+    out.push_back(s);
+  }
+  return out;
+}
+
+std::string reference_date(std::string_view text) {
+  AnalyzeOptions options;
+  options.outputs = kOutputTimes;
+  auto doc = engine().analyze(text, options);
+  REQUIRE(doc.ok());
+  const auto& d = (*doc)->reference_date;
+  if (!d) return "none";
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", static_cast<int>(d->year()), d->month(), d->day());
+  return buf;
+}
+
+using V = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("absolute dates in the three languages") {
+  CHECK(times("en", "The talks opened on 14 May 2023 in Geneva.") == V{"date 14 May 2023=2023-05-14"});
+  CHECK(times("nl", "De stad werd op 3 januari 2021 ontruimd.") == V{"date 3 januari 2021=2021-01-03"});
+  CHECK(times("fr", "Le traité fut signé le 9 novembre 2019 à Paris.") == V{"date le 9 novembre 2019=2019-11-09"});
+  CHECK(times("en", "The report was filed on 2022-07-05.") == V{"date 2022-07-05=2022-07-05"});
+  CHECK(times("fr", "La loi date du 12/03/2018.") == V{"date 12/03/2018=2018-03-12"});
+}
+
+TEST_CASE("a date without a year takes it from the reference date and the tense") {
+  CHECK(times("en", "The minister resigned on October 3.", "2021-02-10") == V{"date October 3=2020-10-03*"});
+  CHECK(times("en", "The minister will resign on October 3.", "2021-02-10") == V{"date October 3=2021-10-03*"});
+  CHECK(times("en", "The minister resigned on October 3.") == V{"date October 3=XXXX-10-03"});
+}
+
+TEST_CASE("relative days and weekdays") {
+  CHECK(times("en", "Police arrested two men yesterday.", "2022-03-16") == V{"date yesterday=2022-03-15*"});
+  CHECK(times("nl", "De premier sprak gisteren met de pers.", "2022-03-16") == V{"date gisteren=2022-03-15*"});
+  CHECK(times("fr", "Le ministre a démissionné hier.", "2022-03-16") == V{"date hier=2022-03-15*"});
+  // 2022-03-16 is a Wednesday: a past "Monday" is two days before, a future one five days after.
+  CHECK(times("en", "The ship sank on Monday.", "2022-03-16") == V{"date Monday=2022-03-14*"});
+  CHECK(times("en", "The ship will sail on Monday.", "2022-03-16") == V{"date Monday=2022-03-21*"});
+  CHECK(times("en", "Nothing was said yesterday.") == V{"date yesterday="});  // no reference date
+}
+
+TEST_CASE("relative periods and shifts") {
+  CHECK(times("en", "Prices rose last month.", "2022-03-16") == V{"date last month=2022-02*"});
+  CHECK(times("nl", "Over twee weken stemt het parlement.", "2022-03-16") == V{"date Over twee weken=2022-03-30*"});
+  CHECK(times("fr", "Il est parti il y a deux ans.", "2022-03-16") == V{"date il y a deux ans=2020-03-16*"});
+  CHECK(times("en", "The company opened next week.", "2022-03-16") == V{"date next week=2022-W12*"});
+}
+
+TEST_CASE("clock times are on the day the text last named, else on the reference date") {
+  CHECK(times("fr", "La réunion commence à 18h30.", "2022-03-16") == V{"time 18h30=2022-03-16T18:30*"});
+  CHECK(times("en", "The vote took place on 2 May 2022. Polls closed at 9 p.m.", "2022-06-01") ==
+        V{"date 2 May 2022=2022-05-02", "time 9 p.m.=2022-05-02T21:00"});
+  CHECK(times("nl", "De trein vertrekt om 18u30.") == V{"time 18u30=T18:30"});
+}
+
+TEST_CASE("the letters of clock times and ordinals in any case, next to letters outside ASCII") {
+  CHECK(times("en", "Polls close at 9 P.M. tonight.", "2022-06-01") ==
+        V{"time 9 P.M.=2022-06-01T21:00*", "datetime tonight=2022-06-01TNI*"});
+  CHECK(times("en", "Polls close at 9 Pm.", "2022-06-01") == V{"time 9 Pm=2022-06-01T21:00*"});
+  CHECK(times("fr", "Le 1ER mars 2024.") == V{"date Le 1ER mars 2024=2024-03-01"});
+  // bytes of UTF-8 sequences after the digits: no clock time in "18hé", one in "18h, à"
+  CHECK(times("fr", "Le code 18hé est faux.") == V{});
+  CHECK(times("fr", "Ils sont arrivés vers 18h, à Liège.", "2022-03-16") == V{"time vers 18h=2022-03-16T18:00 APPROX*"});
+}
+
+TEST_CASE("durations, ranges and sets") {
+  CHECK(times("en", "He was jailed for three years.") == V{"duration three years=P3Y"});
+  CHECK(times("fr", "Les travaux dureront pendant six mois.") == V{"duration six mois=P6M"});
+  CHECK(times("en", "The mission ran in 2019-2020.") == V{"range 2019-2020=2019/2020 [2019..2020]"});
+  CHECK(times("nl", "De markt is elke maandag open.") == V{"set elke maandag=XXXX-WXX-1"});
+  CHECK(times("nl", "Sinds 1948 bestaat de organisatie.") == V{"date Sinds 1948=1948 [1948..] ON_OR_AFTER"});
+}
+
+TEST_CASE("the reference date is found in the article") {
+  CHECK(reference_date("Floods in the north\n\nPublished 12 March 2024\n\nThe river rose overnight.") == "2024-03-12");
+  CHECK(reference_date("Storm in het westen\n\nThe river rose overnight and the roads were closed.") == "none");
+  // in the language of the article's first blocks
+  CHECK(reference_date("Inondations dans le nord\n\nMis à jour le 12 mars 2024\n\nLa rivière est sortie de son lit "
+                       "pendant la nuit et les routes ont été fermées.") == "2024-03-12");
+  CHECK(reference_date("BRUSSEL, 3 februari 2023 - De rivier trad buiten haar oevers en de wegen werden afgesloten "
+                       "door de politie.") == "2023-02-03");
+}
+
+TEST_CASE("words that look like times but are not") {
+  // "été" after an auxiliary is the verb; with an article or "en" it is the summer.
+  CHECK(times("fr", "Trois hommes ont été arrêtés.") == V{});
+  CHECK(times("fr", "Le festival a lieu en été.") == V{"date été=XXXX-SU"});
+  CHECK(times("fr", "Ils partiront l'été prochain.", "2022-03-16") == V{"date l'été prochain=2022-SU [2022-06-21..2022-09-22]*"});
+  // ages
+  CHECK(times("fr", "Le conducteur, 27 ans, a été blessé.") == V{});
+  CHECK(times("fr", "Une femme âgée de 64 ans a disparu.") == V{});
+  CHECK(times("en", "The suspect, aged 31 years, was released.") == V{});
+  CHECK(times("fr", "Il a passé 27 ans en prison.") == V{"duration 27 ans=P27Y"});
+  // a month that is also a number, a weekday abbreviation ending a sentence
+  CHECK(times("fr", "Le meilleur des sept matches commence.") == V{});
+  CHECK(times("fr", "Ils habitaient au bord de la mer. Les obsèques auront lieu lundi.", "2003-02-12") ==
+        V{"date lundi=2003-02-17*"});
+  // hours that last
+  CHECK(times("fr", "Il a été séquestré pendant près de 24 heures.") == V{"duration près de 24 heures=PT24H APPROX"});
+  CHECK(times("fr", "Le train est arrivé vers 14 heures.", "2003-02-12") ==
+        V{"time vers 14 heures=2003-02-12T14:00 APPROX*"});
+}
+
+TEST_CASE("the tense chooses the weekday") {
+  // 2002-09-14 is a Saturday.
+  CHECK(times("fr", "Les obsèques seront célébrées lundi.", "2002-09-14") == V{"date lundi=2002-09-16*"});
+  CHECK(times("fr", "Le maire a été reçu lundi.", "2002-09-14") == V{"date lundi=2002-09-09*"});
+  // "a" is a past tense only with a participle: "a lieu" is the present
+  CHECK(times("fr", "La foire a lieu du 10 au 12 mars.", "2024-02-28") ==
+        V{"range du 10 au 12 mars=2024-03-10/2024-03-12 [2024-03-10..2024-03-12]*"});
+  CHECK(times("fr", "Les attentats du 11 septembre ont mis fin au projet.", "2002-02-09") ==
+        V{"date 11 septembre=2001-09-11*"});
+  CHECK(times("fr", "Ils sont désormais troisièmes et peuvent gagner dimanche.", "2002-09-14") ==
+        V{"date désormais=2002-09-14*", "date dimanche=2002-09-15*"});
+}
