@@ -83,6 +83,12 @@ TEST_CASE("relative periods and shifts") {
   CHECK(times("nl", "Over twee weken stemt het parlement.", "2022-03-16") == V{"date Over twee weken=2022-03-30*"});
   CHECK(times("fr", "Il est parti il y a deux ans.", "2022-03-16") == V{"date il y a deux ans=2020-03-16*"});
   CHECK(times("en", "The company opened next week.", "2022-03-16") == V{"date next week=2022-W12*"});
+  // hours shift the day by the whole days they make; an approximation inside the shift
+  CHECK(times("en", "The results are due in 48 hours.", "2022-03-16") == V{"date in 48 hours=2022-03-18*"});
+  CHECK(times("fr", "Le verdict tombera dans 24 heures.", "2022-03-16") == V{"date dans 24 heures=2022-03-17*"});
+  CHECK(times("en", "The talks resume in about five hours.", "2022-03-16") ==
+        V{"date in about five hours=2022-03-16 APPROX*"});
+  CHECK(times("en", "The strike lasted about 20 years.") == V{"duration about 20 years=P20Y APPROX"});
 }
 
 TEST_CASE("clock times are on the day the text last named, else on the reference date") {
