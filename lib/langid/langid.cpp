@@ -62,10 +62,16 @@ bool is_latin(char32_t cp) {
   return cp < 0x250 || (cp >= 0x300 && cp < 0x370) || (cp >= 0x1E00 && cp < 0x1F00);
 }
 
-uint32_t word_hash(std::string_view word) {
-  uint32_t h = kFnvBasis;
-  for (unsigned char c : word) h = fnv_step(h, c);
-  return h == 0 ? 1 : h;
+uint32_t word_hash(std::string_view word) { return langid_model::word_hash(word.data(), word.size()); }
+
+// The class of a word in the lexicon for short texts (0: not in it).
+int word_class(uint32_t h) {
+  const uint16_t fp = lexicon_entry(h, 0);
+  for (uint32_t slot = h & (kLexiconSlots - 1);; slot = (slot + 1) & (kLexiconSlots - 1)) {
+    const uint16_t entry = kLexicon[slot];
+    if (entry == 0) return 0;
+    if ((entry & ~((1u << kWordClassBits) - 1)) == fp) return entry & ((1u << kWordClassBits) - 1);
+  }
 }
 
 // Adds the 16 costs of a bucket row to 16-bit sums.
@@ -135,7 +141,7 @@ absl::Status read_weights(LanguageDetector::Weights& w) {
       }
     return absl::InternalError("common/langid.kv lacks " + std::string(key));
   };
-  float min_words = 0;
+  float min_words = 0, short_words = 0;
   for (auto [key, out] : {std::pair<std::string_view, float*>{"ngram_weight", &w.ngram},
                           {"chain_weight", &w.chain},
                           {"shape_weight", &w.shape},
@@ -144,15 +150,31 @@ absl::Status read_weights(LanguageDetector::Weights& w) {
                           {"gate_function_word_weight", &w.gate_function_word},
                           {"gate_margin", &w.gate_margin},
                           {"gate_margin_per_letter", &w.gate_margin_per_letter},
-                          {"gate_min_words", &min_words}}) {
+                          {"gate_min_words", &min_words},
+                          {"short_text_scale", &w.short_text_scale},
+                          {"short_text_words", &short_words}}) {
     if (absl::Status s = get(key, *out); !s.ok()) return s;
   }
   w.gate_min_words = static_cast<int>(min_words);
+  w.short_text_words = static_cast<int>(short_words);
   for (int l = 0; l < kAllLanguages; ++l) {
     const std::string code = kAllCodes[l];
     if (l < kMainLanguages)
       if (absl::Status s = get("bias_" + code, w.bias[l]); !s.ok()) return s;
     if (absl::Status s = get("gate_bias_" + code, w.gate_bias[l]); !s.ok()) return s;
+  }
+  const data::DataFile* classes = data::find_file("common/langid_word_classes.tsv");
+  if (!classes || classes->rows != kWordClasses || classes->column("class") != 0)
+    return absl::InternalError("common/langid_word_classes.tsv: expected one row per word class");
+  for (uint32_t r = 0; r < classes->rows; ++r) {
+    if (classes->cell(r, 0) != kWordClassNames[r])
+      return absl::InternalError("common/langid_word_classes.tsv: classes out of order");
+    for (int l = 0; l < kMainLanguages; ++l) {
+      const std::string_view value = classes->cell(r, 1 + l);
+      auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), w.word_class[r][l]);
+      if (error != std::errc() || end != value.data() + value.size())
+        return absl::InternalError("common/langid_word_classes.tsv: bad weight");
+    }
   }
   return absl::OkStatus();
 }
@@ -169,6 +191,7 @@ struct LanguageDetector::Evidence {
   std::array<int32_t, kMainLanguages> chain{};
   std::array<uint32_t, kBucketStride> shape{};
   std::array<int32_t, kAllLanguages> function_words{};
+  std::array<float, kMainLanguages> word_classes{};  // the lexicon's weights, for short texts
 };
 
 absl::StatusOr<LanguageDetector> LanguageDetector::create() {
@@ -250,9 +273,11 @@ void LanguageDetector::add_word(std::string_view word, std::string_view elided, 
   // Character n-grams two ways: every n-gram, each language backing off to the longest prefix
   // it knows (`ngram`); and a Markov chain, each character costing the longest known n-gram
   // that ends with it (`chain`; n-grams are visited longest first for each end).
+  // (Sums in locals: the compiler cannot keep `e` in registers across the byte stores.)
   const uint32_t* w = cp + 1;
   uint8_t ends[kMaxWordChars][kMainLanguages];
-  std::memset(ends, kAbsent, sizeof ends);
+  std::memset(ends, kAbsent, static_cast<size_t>(chars) * kMainLanguages);
+  int32_t ngram[kMainLanguages] = {}, chain[kMainLanguages] = {};
   for (int i = 0; i < chars; ++i) {
     uint32_t h = kFnvBasis;
     int cost[kMainLanguages] = {kMissingCost, kMissingCost, kMissingCost};
@@ -265,11 +290,15 @@ void LanguageDetector::add_word(std::string_view word, std::string_view elided, 
           end[l] = end[l] == kAbsent ? c[l] : end[l];
         }
       }
-      for (int l = 0; l < kMainLanguages; ++l) e.ngram[l] += cost[l];
+      for (int l = 0; l < kMainLanguages; ++l) ngram[l] += cost[l];
     }
   }
   for (int j = 0; j < chars; ++j)
-    for (int l = 0; l < kMainLanguages; ++l) e.chain[l] += ends[j][l] == kAbsent ? kMissingCost : ends[j][l];
+    for (int l = 0; l < kMainLanguages; ++l) chain[l] += ends[j][l] == kAbsent ? kMissingCost : ends[j][l];
+  for (int l = 0; l < kMainLanguages; ++l) {
+    e.ngram[l] += ngram[l];
+    e.chain[l] += chain[l];
+  }
 
   // Shape: 1- to 5-grams of " word " in hashed buckets, summed in 16 bits and moved to 32 bits
   // before they could overflow.
@@ -285,8 +314,13 @@ void LanguageDetector::add_word(std::string_view word, std::string_view elided, 
   }
   sums.flush(e.shape.data());
 
+  const uint32_t h = word_hash(word);
+  if (e.words <= weights_.short_text_words) {
+    const std::array<float, kMainLanguages>& weights = weights_.word_class[word_class(h)];
+    for (int l = 0; l < kMainLanguages; ++l) e.word_classes[l] += weights[l];
+  }
   uint16_t bits = elided.empty() ? 0 : function_word_languages(elided);
-  if (!bits) bits = function_word_languages(word);
+  if (!bits) bits = function_word_languages_of_hash(h);
   for (; bits; bits &= bits - 1) ++e.function_words[__builtin_ctz(bits)];
 }
 
@@ -306,15 +340,29 @@ LanguageGuess LanguageDetector::decide(const Evidence& e, float* clearness) cons
                w.function_word * static_cast<float>(e.function_words[l]) + w.bias[l] * static_cast<float>(e.words);
     if (score[l] > score[best]) best = l;
   }
-  // Confidence: the winner's share with the scores tempered (the n-grams of a word are far from
-  // independent), discounted when there are few letters to go on.
+  // A short text is judged mostly on the word lists that hold its words: the n-gram scores,
+  // far too sure of themselves on a word or two, are scaled down and the words' class weights
+  // added. The result is a calibrated log-odds: its share needs no tempering nor discount.
+  float temperature = kConfidenceTemperature;
+  float letters_discount = 1.0f - std::exp(-static_cast<float>(e.letters) / kConfidenceLetters);
+  if (e.words <= w.short_text_words) {
+    const float top = score[best];
+    for (int l = 0; l < kMainLanguages; ++l) {
+      score[l] = w.short_text_scale * (score[l] - top) + e.word_classes[l];
+      if (score[l] > score[best]) best = l;
+    }
+    temperature = 1;
+    letters_discount = 1;
+  }
+  // Confidence: the winner's share, longer texts' scores tempered (the n-grams of a word are far
+  // from independent) and discounted when there are few letters to go on.
   float rest = 0, runner_up = 1e30f;
   for (int l = 0; l < kMainLanguages; ++l)
     if (l != best) {
-      rest += std::exp(std::max(-80.0f, (score[l] - score[best]) / kConfidenceTemperature));
+      rest += std::exp(std::max(-80.0f, (score[l] - score[best]) / temperature));
       runner_up = std::min(runner_up, score[best] - score[l]);
     }
-  const float confidence = (1.0f - std::exp(-static_cast<float>(e.letters) / kConfidenceLetters)) / (1.0f + rest);
+  const float confidence = letters_discount / (1.0f + rest);
   float gate_distance = 1e30f;  // how far the text is from being called und (negative: it is)
   if (e.words >= w.gate_min_words) {
     auto gate = [&](int l) {
@@ -386,8 +434,11 @@ std::array<int, kAllLanguages> LanguageDetector::function_word_votes(std::string
   for (size_t k = 0; k < n;) {
     const unsigned char c = static_cast<unsigned char>(folded[k]);
     if (static_cast<unsigned char>(c - 'a') < 26) {  // the common case: folded text is lower case
-      h = fnv_step(h, c);
-      ++k;
+      unsigned char next = c;
+      do {
+        h = fnv_step(h, next);
+        ++k;
+      } while (k < n && static_cast<unsigned char>((next = static_cast<unsigned char>(folded[k])) - 'a') < 26);
       in_word = true;
       continue;
     }
@@ -492,7 +543,7 @@ void LanguageDetector::detect_sentences(Document& doc, const BlockRange& range, 
     const std::string_view folded = slice(doc.folded, s.span);
     if (!leans_away(folded, block.language)) continue;
     Evidence e;
-    scan(folded, slice(doc.text, s.span), kSampleWords, Lang::und, e);
+    scan(folded, slice(doc.text, s.span), kSampleWords, block.language, e);  // stops soon if it agrees
     LanguageGuess g = decide(e);
     if (g.enough_evidence && g.language != block.language && g.confidence >= kSentenceConfidence)
       s.language = g.language;

@@ -8,7 +8,9 @@
 //     over every n-gram and along a Markov chain;
 //   - the word's shape: 1- to 5-grams of " word " hashed into buckets, with costs for en, nl, fr
 //     and eight look-alike languages, counted over word lists;
-//   - function words of all eleven languages.
+//   - function words of all eleven languages;
+//   - in texts of one to three words, which word lists hold the word (lib/lang/common/
+//     langid_lexicon.tsv: English by commonness, Dutch, French), with weights per language.
 // The best of en/nl/fr wins, unless the look-alikes explain the text clearly better (und).
 // Long texts are judged on a sample: scoring stops once the answer is clear.
 #pragma once
@@ -61,6 +63,11 @@ class LanguageDetector {
     float gate_shape = 0, gate_function_word = 0, gate_margin = 0, gate_margin_per_letter = 0;
     int gate_min_words = 3;
     std::array<float, langid_model::kAllLanguages> gate_bias{};
+    // Texts of at most `short_text_words` words: the n-gram scores times `short_text_scale`
+    // plus, for each word, its class's weight (common/langid_word_classes.tsv).
+    float short_text_scale = 1;
+    int short_text_words = 0;
+    std::array<std::array<float, langid_model::kMainLanguages>, langid_model::kWordClasses> word_class{};
   };
 
  private:

@@ -3,6 +3,7 @@
 // lib/tools/langid_train.py uses the same constants and hash.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 
 namespace eventwire::internal::langid_model {
@@ -23,9 +24,30 @@ inline constexpr int kCostScale = 8;         // costs are -ln p times this
 inline constexpr int kMaxNgram = 4;          // character n-grams scored per language
 inline constexpr int kMaxShapeGram = 5;      // n-grams of " word " hashed into buckets
 
+// Word classes of the lexicon for short texts (lib/lang/common/langid_lexicon.tsv): which word
+// lists hold the word, as ENGLISH DUTCH FRENCH with ENGLISH one of - 1 2 3 4 p (SCOWL size
+// 10-20, 35-40, 50-60, 70-95, p: a proper name only), DUTCH N or -, FRENCH F or -. Class 0 ("---",
+// in no list) is every word the lexicon lacks; a rare English word or a name in no other list
+// ("4--", "p--") counts as in no list.
+inline constexpr int kWordClasses = 22;
+inline constexpr const char* kWordClassNames[kWordClasses] = {
+    "---", "--F", "-N-", "-NF", "1--", "1-F", "1N-", "1NF", "2--", "2-F", "2N-",
+    "2NF", "3--", "3-F", "3N-", "3NF", "4-F", "4N-", "4NF", "p-F", "pN-", "pNF"};
+// A lexicon slot holds an 11-bit fingerprint of the word's hash and its class (0: empty slot);
+// a word not in the lexicon meets a stored fingerprint about once in a thousand look-ups.
+inline constexpr int kWordClassBits = 5;
+constexpr uint16_t lexicon_entry(uint32_t word_hash, int word_class) {
+  return static_cast<uint16_t>(((word_hash >> 21) << kWordClassBits) | static_cast<uint32_t>(word_class));
+}
 // N-grams are hashed with FNV-1a, one step per character (its code point).
 inline constexpr uint32_t kFnvBasis = 0x811C9DC5u;
 constexpr uint32_t fnv_step(uint32_t h, uint32_t code_point) { return (h ^ code_point) * 0x01000193u; }
+// Words (the lexicon's, the function words) are hashed with FNV-1a over their UTF-8 bytes.
+inline uint32_t word_hash(const char* s, size_t n) {
+  uint32_t h = kFnvBasis;
+  for (size_t i = 0; i < n; ++i) h = fnv_step(h, static_cast<unsigned char>(s[i]));
+  return h == 0 ? 1 : h;
+}
 // The fingerprint stored for a hash (never 0, which marks an empty slot).
 constexpr uint16_t fingerprint(uint32_t h) {
   return static_cast<uint16_t>((h >> 16) == 0 ? 1 : (h >> 16));

@@ -2,8 +2,9 @@
 """Builds the language identification model that lib/langid compiles into the library.
 
     langid_train.py --lingua DIR --lang-dir lib/lang [--words LANG=FILE ...] [--calibrate TSV ...]
+    langid_train.py --lang-dir lib/lang --scowl DIR --dutch FILE... --french FILE... --lexicon TSV ...
 
-It writes three kinds of files under lib/lang (checked in; the build turns them into tables):
+It writes these files under lib/lang (checked in; the build turns them into tables):
 
   <en|nl|fr>/langid_ngrams.tsv   character 1- to 4-grams of the language with their cost,
                                  -ln P(last character | the ones before) x 8, from lingua's
@@ -14,21 +15,29 @@ It writes three kinds of files under lib/lang (checked in; the build turns them 
                                  the 1- to 5-grams of every word of a word list, with the word's
                                  boundaries marked by spaces (" word ");
   common/langid.kv               the weights of the decision (see lib/langid/langid.cpp), fitted
-                                 with --calibrate on tab-separated `lang<TAB>text` files.
+                                 with --calibrate on tab-separated `lang<TAB>text` files;
+  common/langid_lexicon.tsv      with --lexicon (and --scowl, --dutch, --french): the words of
+  common/langid_word_classes.tsv the lists whose class (which lists hold them) changes the
+                                 answer on a text of one to three words, and the weights of each
+                                 class, fitted on such texts of the --lexicon files.
 
 Word lists: one word a line (Debian's wamerican, wbritish, wdutch, wfrench, wngerman, wdanish,
 wspanish, witalian, wportuguese, wswedish, wnorwegian; for Afrikaans hunspell-af expanded with
 hunspell-tools' `unmunch`). They are read at training time only.
 
 The scoring below mirrors lib/langid/langid.cpp (same words, hashes and integer costs, same
-decision): keep them in step. The library adds what calibration rows do not need: too little
-evidence (a name, a lone letter) is und, and long texts are judged on a sample.
+decision; `decide` leaves out the short-text lexicon, which --lexicon fits on top of the other
+weights, so run --lexicon after --calibrate): keep them in step. The library adds what
+calibration rows do not need: too little evidence (a name, a lone letter) is und, and long
+texts are judged on a sample.
 """
 import argparse
 import collections
 import json
 import math
+import multiprocessing
 import os
+import random
 import sys
 import unicodedata
 
@@ -292,6 +301,146 @@ def calibrate(model, files):
     return p
 
 
+# ---- word lexicon for short texts -----------------------------------------------------------
+#
+# A text of at most `short_text_words` words is judged mostly on which word lists hold its words:
+# each word falls in a class (ENGLISH DUTCH FRENCH: English `1`-`4` by SCOWL size, 10-20, 35-40,
+# 50-60, 70-95, `p` a proper name only, `-` none; `N`/`-` Dutch; `F`/`-` French), each class has a
+# weight per language (a multinomial logistic regression on the calibration rows), and the
+# n-gram score is scaled down (it is far too sure of itself on one word). Only words whose class
+# changes the verdict on the word alone, or brings it within KEEP_MARGIN nats of changing, are
+# stored: for the others the n-grams say the same. A rare English word (`4`) or a proper name
+# (`p`) in no other list counts as in no list: there are many and they are seldom met.
+
+ENGLISH_GROUPS = ["-", "1", "2", "3", "4", "p"]
+CLASSES = [e + n + f for e in ENGLISH_GROUPS for n in "-N" for f in "-F" if e + n + f not in ("4--", "p--")]
+SHORT_TEXT_WORDS = 3
+KEEP_MARGIN = 1.0
+
+
+def english_group(size):
+    return "1" if size <= 20 else "2" if size <= 40 else "3" if size <= 60 else "4"
+
+
+def read_scowl(directory):
+    """{word: group} from SCOWL's final lists (Debian's scowl package, /usr/share/dict/scowl)."""
+    sizes, proper = {}, set()
+    for name in sorted(os.listdir(directory)):
+        kind, _, size = name.rpartition(".")
+        if not size.isdigit() or not any(kind.endswith(k) for k in ("-words", "-upper", "-proper-names", "-contractions")):
+            continue
+        is_proper = kind.endswith("-upper") or kind.endswith("-proper-names")
+        with open(os.path.join(directory, name), encoding="latin-1") as f:
+            for line in f:
+                ws = words(line.strip())
+                if len(ws) != 1 or ws[0][1]:
+                    continue
+                w = ws[0][0]
+                if is_proper:
+                    proper.add(w)
+                elif w not in sizes or int(size) < sizes[w]:
+                    sizes[w] = int(size)
+    groups = {w: english_group(s) for w, s in sizes.items()}
+    for w in proper:
+        groups.setdefault(w, "p")
+    return groups
+
+
+def read_plain_list(path):
+    """Words of a list (one a line; hunspell's unmunch output may keep flags after a slash)."""
+    found = set()
+    with open(path, encoding="utf-8", errors="replace") as f:
+        for line in f:
+            ws = words(unicodedata.normalize("NFC", line.split("/")[0].strip()))
+            if len(ws) == 1 and not ws[0][1]:
+                found.add(ws[0][0])
+    return found
+
+
+def word_class(word, english, dutch, french):
+    c = english.get(word, "-") + ("N" if word in dutch else "-") + ("F" if word in french else "-")
+    return c if c in CLASSES else "---"
+
+
+def base_scores(p, feats):
+    """The scores of LanguageDetector::decide before the gate, for en nl fr."""
+    nwords, letters, other_script, ling, chain, shape, fw = feats
+    return [(-p["ngram_weight"] * ling[k] - p["chain_weight"] * chain[k] - p["shape_weight"] * shape[k]) / SCALE
+            + p["function_word_weight"] * fw[k] + p["bias_" + lang] * nwords for k, lang in enumerate(MAIN)]
+
+
+def short_scores(scale, table, base, classes):
+    top = max(base)
+    s = [scale * (b - top) for b in base]
+    for c in classes:
+        for k in range(len(MAIN)):
+            s[k] += table[c][k]
+    return s
+
+
+def fit_short_texts(rows, epochs=60, rate=0.05, l2=0.01):
+    """Multinomial logistic regression: the n-gram scale and a weight per class and language.
+    rows: (lang, base scores, [class of each word]). Plain SGD in a fixed order: reproducible."""
+    scale = 0.3
+    table = {c: [0.0] * len(MAIN) for c in CLASSES}
+    rows = list(rows)
+    for epoch in range(epochs):
+        random.Random(epoch).shuffle(rows)
+        for lang, base, classes in rows:
+            s = short_scores(scale, table, base, classes)
+            top = max(s)
+            e = [math.exp(x - top) for x in s]
+            z = sum(e)
+            grad = [e[k] / z - (MAIN[k] == lang) for k in range(len(MAIN))]
+            top_base = max(base)
+            scale = max(0.01, scale - rate * 0.01 * sum(g * (b - top_base) for g, b in zip(grad, base)))
+            for c in classes:
+                w = table[c]
+                for k in range(len(MAIN)):
+                    w[k] -= rate * (grad[k] + l2 * w[k])
+    return round(scale, 4), {c: [round(x, 3) for x in table[c]] for c in CLASSES}
+
+
+def _verdicts(args):
+    model, p, scale, table, items = args
+    def verdict(scores):
+        best = max(range(len(MAIN)), key=scores.__getitem__)
+        return best, scores[best] - max(x for k, x in enumerate(scores) if k != best)
+
+    keep = []
+    for w, c in items:
+        if c == "---":
+            continue
+        base = base_scores(p, model.features(w))
+        unknown, unknown_margin = verdict(short_scores(scale, table, base, ["---"]))
+        known, known_margin = verdict(short_scores(scale, table, base, [c]))
+        if unknown != known or (known_margin < unknown_margin and known_margin < KEEP_MARGIN):
+            keep.append((w, c))
+    return keep
+
+
+def lexicon(model, p, files, english, dutch, french):
+    """Fits the short-text weights on `files` and returns them with the words worth storing."""
+    rows = []
+    for path in files:
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                if "\t" not in line:
+                    continue
+                lang, text = line.rstrip("\n").split("\t", 1)
+                ws = words(text)
+                if lang in MAIN and 0 < len(ws) <= SHORT_TEXT_WORDS:
+                    rows.append((lang, base_scores(p, model.features(text)),
+                                 [word_class(w, english, dutch, french) for w, _ in ws]))
+    scale, table = fit_short_texts(rows)
+    vocabulary = sorted((w, word_class(w, english, dutch, french)) for w in set(english) | dutch | french)
+    chunks = [vocabulary[i::64] for i in range(64)]
+    with multiprocessing.Pool(min(2, os.cpu_count() or 1)) as pool:
+        kept = sorted(x for part in pool.map(_verdicts, [(model, p, scale, table, c) for c in chunks]) for x in part)
+    print("lexicon: %d of %d words kept" % (len(kept), len(vocabulary)), file=sys.stderr)
+    return scale, table, kept
+
+
 # ---- output -----------------------------------------------------------------------------------
 
 def write(path, lines):
@@ -341,6 +490,29 @@ def read_model(lang_dir):
     return Model(ngrams, buckets, read_function_words(lang_dir))
 
 
+def read_weights(lang_dir):
+    p = {}
+    with open(os.path.join(lang_dir, "common", "langid.kv"), encoding="utf-8") as f:
+        for line in f:
+            if "=" in line and not line.startswith("#"):
+                k, v = line.strip().split("=", 1)
+                p[k] = float(v)
+    return p
+
+
+def write_weights(lang_dir, values):
+    """Sets `values` in common/langid.kv, keeping the other weights as they are written."""
+    path = os.path.join(lang_dir, "common", "langid.kv")
+    kept = {}
+    if os.path.exists(path):
+        with open(path, encoding="utf-8") as f:
+            kept = dict(l.strip().split("=", 1) for l in f if "=" in l and not l.startswith("#"))
+    kept.update({k: str(v) for k, v in values.items()})
+    lines = ["# Weights of the language decision, fitted by lib/tools/langid_train.py --calibrate",
+             "# (short_text_*: --lexicon)."]
+    write(path, lines + ["%s=%s" % (k, kept[k]) for k in sorted(kept)])
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--lang-dir", required=True, help="lib/lang")
@@ -348,6 +520,11 @@ def main():
     ap.add_argument("--words", action="append", default=[], metavar="LANG=FILE",
                     help="a word list of LANG (repeat; several files per language are merged)")
     ap.add_argument("--calibrate", nargs="*", metavar="TSV", help="fit the decision weights on these files")
+    ap.add_argument("--scowl", help="SCOWL's final lists (English words with their size), for --lexicon")
+    ap.add_argument("--dutch", action="append", default=[], metavar="FILE", help="a Dutch word list, for --lexicon")
+    ap.add_argument("--french", action="append", default=[], metavar="FILE", help="a French word list, for --lexicon")
+    ap.add_argument("--lexicon", nargs="*", metavar="TSV",
+                    help="fit the short-text weights on these files and write the word lexicon")
     a = ap.parse_args()
 
     if a.lingua:
@@ -374,10 +551,26 @@ def main():
         lines += ["%d\t%s" % (b, "\t".join(str(costs[l][b]) for l in ALL)) for b in range(BUCKETS)]
         write(os.path.join(a.lang_dir, "common", "langid_words.tsv"), lines)
     if a.calibrate:
-        p = calibrate(read_model(a.lang_dir), a.calibrate)
-        lines = ["# Weights of the language decision, fitted by lib/tools/langid_train.py --calibrate."]
-        lines += ["%s=%s" % (k, p[k]) for k in sorted(p)]
-        write(os.path.join(a.lang_dir, "common", "langid.kv"), lines)
+        write_weights(a.lang_dir, calibrate(read_model(a.lang_dir), a.calibrate))
+    if a.lexicon:
+        if not (a.scowl and a.dutch and a.french):
+            sys.exit("--lexicon needs --scowl, --dutch and --french")
+        p = read_weights(a.lang_dir)
+        english = read_scowl(a.scowl)
+        dutch = set().union(*(read_plain_list(f) for f in a.dutch))
+        french = set().union(*(read_plain_list(f) for f in a.french))
+        scale, table, kept = lexicon(read_model(a.lang_dir), p, a.lexicon, english, dutch, french)
+        write_weights(a.lang_dir, {"short_text_scale": scale, "short_text_words": SHORT_TEXT_WORDS})
+        lines = ["# Generated by lib/tools/langid_train.py --lexicon: the weight of each word class (see",
+                 "# lib/lang/README.md) for each language in texts of at most %d words." % SHORT_TEXT_WORDS,
+                 "class\t" + "\t".join(MAIN)]
+        lines += ["%s\t%s" % (c, "\t".join("%g" % x for x in table[c])) for c in CLASSES]
+        write(os.path.join(a.lang_dir, "common", "langid_word_classes.tsv"), lines)
+        lines = ["# Generated by lib/tools/langid_train.py --lexicon from word lists (see lib/lang/NOTICE):",
+                 "# the words whose class changes the verdict on them alone (or nearly).",
+                 "word\tclass"]
+        lines += ["%s\t%s" % wc for wc in kept]
+        write(os.path.join(a.lang_dir, "common", "langid_lexicon.tsv"), lines)
 
 
 if __name__ == "__main__":

@@ -35,6 +35,30 @@ TEST_CASE("word pairs and single words") {
   CHECK(language_of("aujourd'hui") == Lang::fr);
 }
 
+TEST_CASE("a word whose letters lean to another language goes by the word lists that hold it") {
+  CHECK(language_of("harbour") == Lang::en);
+  CHECK(language_of("rainfall") == Lang::en);
+  CHECK(language_of("thunderstorm") == Lang::en);
+  CHECK(language_of("creatief") == Lang::nl);
+  CHECK(language_of("cultureel") == Lang::nl);
+  CHECK(language_of("producent") == Lang::nl);
+  CHECK(language_of("pompiers") == Lang::fr);
+  CHECK(language_of("incendie") == Lang::fr);
+  CHECK(language_of("hiver") == Lang::fr);
+  CHECK(language_of("rainfall totals") == Lang::en);
+  CHECK(language_of("cultureel erfgoed") == Lang::nl);
+  CHECK(language_of("incendie criminel") == Lang::fr);
+}
+
+TEST_CASE("a word no list holds goes by its letters") {
+  CHECK(language_of("fietsenstallingsbeheerder") == Lang::nl);
+  CHECK(language_of("gratefulnesses") == Lang::en);
+  CHECK(language_of("débroussaillement") == Lang::fr);
+  auto d = analyze("cultureel");
+  CHECK(d->language_confidence > 0.5f);
+  CHECK(d->language_confidence < 1.0f);
+}
+
 TEST_CASE("other languages are und, not Dutch or French") {
   // German, Afrikaans, Danish: look-alikes of Dutch and English.
   CHECK(language_of("Die Regierung hat am Montag beschlossen, die Steuern nicht zu erhöhen.") == Lang::und);

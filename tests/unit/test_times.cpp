@@ -6,17 +6,14 @@
 #include <string>
 #include <vector>
 
+#include "../common/shared_engine.hpp"
 #include "pipeline/engine.hpp"
 #include "print_helpers.hpp"
 
 using namespace eventwire::internal;
+using eventwire::internal::testing::engine;
 
 namespace {
-
-const Engine& engine() {
-  static const auto e = *Engine::create();
-  return *e;
-}
 
 // The times of `text` as "kind text=value", with " [start..end]" when either is set, " mod" and
 // a trailing "*" when the value was resolved against the reference date.
@@ -86,6 +83,12 @@ TEST_CASE("relative periods and shifts") {
   CHECK(times("nl", "Over twee weken stemt het parlement.", "2022-03-16") == V{"date Over twee weken=2022-03-30*"});
   CHECK(times("fr", "Il est parti il y a deux ans.", "2022-03-16") == V{"date il y a deux ans=2020-03-16*"});
   CHECK(times("en", "The company opened next week.", "2022-03-16") == V{"date next week=2022-W12*"});
+  // hours shift the day by the whole days they make; an approximation inside the shift
+  CHECK(times("en", "The results are due in 48 hours.", "2022-03-16") == V{"date in 48 hours=2022-03-18*"});
+  CHECK(times("fr", "Le verdict tombera dans 24 heures.", "2022-03-16") == V{"date dans 24 heures=2022-03-17*"});
+  CHECK(times("en", "The talks resume in about five hours.", "2022-03-16") ==
+        V{"date in about five hours=2022-03-16 APPROX*"});
+  CHECK(times("en", "The strike lasted about 20 years.") == V{"duration about 20 years=P20Y APPROX"});
 }
 
 TEST_CASE("clock times are on the day the text last named, else on the reference date") {
@@ -93,6 +96,16 @@ TEST_CASE("clock times are on the day the text last named, else on the reference
   CHECK(times("en", "The vote took place on 2 May 2022. Polls closed at 9 p.m.", "2022-06-01") ==
         V{"date 2 May 2022=2022-05-02", "time 9 p.m.=2022-05-02T21:00"});
   CHECK(times("nl", "De trein vertrekt om 18u30.") == V{"time 18u30=T18:30"});
+}
+
+TEST_CASE("the letters of clock times and ordinals in any case, next to letters outside ASCII") {
+  CHECK(times("en", "Polls close at 9 P.M. tonight.", "2022-06-01") ==
+        V{"time 9 P.M.=2022-06-01T21:00*", "datetime tonight=2022-06-01TNI*"});
+  CHECK(times("en", "Polls close at 9 Pm.", "2022-06-01") == V{"time 9 Pm=2022-06-01T21:00*"});
+  CHECK(times("fr", "Le 1ER mars 2024.") == V{"date Le 1ER mars 2024=2024-03-01"});
+  // bytes of UTF-8 sequences after the digits: no clock time in "18hé", one in "18h, à"
+  CHECK(times("fr", "Le code 18hé est faux.") == V{});
+  CHECK(times("fr", "Ils sont arrivés vers 18h, à Liège.", "2022-03-16") == V{"time vers 18h=2022-03-16T18:00 APPROX*"});
 }
 
 TEST_CASE("durations, ranges and sets") {

@@ -105,7 +105,6 @@ class NumberReader {
       : parser_(parser),
         text_(doc.text),
         folded_(doc.folded),
-        begin_(sentence.span.begin),
         limit_(sentence.span.end),
         lex_(parser.lexicon(NumberParser::language_of(doc, sentence))) {}
 
@@ -138,7 +137,7 @@ class NumberReader {
 
   const NumberParser& parser_;
   std::string_view text_, folded_;
-  uint32_t begin_, limit_;
+  uint32_t limit_;
   const NumberLexicon& lex_;
 };
 

@@ -1914,7 +1914,7 @@ class Parser {
     x.kind = TimeKind::duration;
     if (uint32_t m = cue(j, Cue::more_than); m != kNone) x.mod = Mod::more_than, j = m;
     else if (uint32_t l = cue(j, Cue::less_than); l != kNone) x.mod = Mod::less_than, j = l;
-    else if (uint32_t a = cue(j, Cue::around); a != kNone && c_.lang == Lang::fr) x.mod = Mod::approx, j = a;
+    else if (uint32_t a = cue(j, Cue::around); a != kNone) x.mod = Mod::approx, j = a;
     bool any = false;
     for (int part = 0; part < 4; ++part) {
       uint32_t k = j;

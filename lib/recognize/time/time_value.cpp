@@ -259,7 +259,8 @@ absl::CivilDay shift(absl::CivilDay d, double n, Grain unit) {
     case Grain::year: return add_months(d, 12 * std::lround(n * 1));
     case Grain::decade: return add_months(d, 120 * whole);
     case Grain::century: return add_months(d, 1200 * whole);
-    default: return d;  // hours and less: the same day
+    case Grain::hour: return d + static_cast<long>(n / 24);  // whole days of hours: "in 48 hours"
+    default: return d;  // less: the same day
   }
 }
 

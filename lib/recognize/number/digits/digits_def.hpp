@@ -6,6 +6,7 @@
 
 #include <boost/spirit/home/x3.hpp>
 
+#include "recognize/ascii_x3.hpp"
 #include "recognize/number/digits/ast.hpp"
 #include "recognize/number/digits/config.hpp"
 #include "recognize/number/digits/grammar.hpp"
@@ -14,7 +15,7 @@ namespace eventwire::internal::digits::grammar {
 
 namespace x3 = boost::spirit::x3;
 using x3::char_;
-using x3::digit;
+using ascii_x3::digit;
 using x3::eps;
 using x3::lit;
 using x3::raw;
@@ -86,7 +87,7 @@ inline const auto spaced = groups<' '>()[set_integer<' '>] >> -(final_decimals<'
 inline const auto exponent =
     ((lit('x') | lit("\xC3\x97")) >> lit("10^") >> raw[-char_("+-") >> +digit][set_exponent<Exponent::scientific>]) |
     (lit('^') >> raw[*char_("+-") >> +digit][set_exponent<Exponent::power>]) |
-    ((lit('e') | lit('E')) >> raw[-char_("+-") >> +digit >> !x3::alpha][set_exponent<Exponent::scientific>]);
+    ((lit('e') | lit('E')) >> raw[-char_("+-") >> +digit >> !ascii_x3::letter][set_exponent<Exponent::scientific>]);
 
 // A number with decimal separator D and group separator G (the other one).
 template <char D, char G>
