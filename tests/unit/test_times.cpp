@@ -96,6 +96,14 @@ TEST_CASE("clock times are on the day the text last named, else on the reference
   CHECK(times("en", "The vote took place on 2 May 2022. Polls closed at 9 p.m.", "2022-06-01") ==
         V{"date 2 May 2022=2022-05-02", "time 9 p.m.=2022-05-02T21:00"});
   CHECK(times("nl", "De trein vertrekt om 18u30.") == V{"time 18u30=T18:30"});
+  // hours in words: a clock time after a time cue or before a part of the day, else an amount
+  CHECK(times("nl", "De vergadering begint om drie uur.", "2024-03-01") == V{"time drie uur=2024-03-01T03:00*"});
+  CHECK(times("nl", "Ze vertrokken om zes uur 's avonds.", "2024-03-01") == V{"time zes uur 's avonds=2024-03-01T18:00*"});
+  CHECK(times("fr", "La réunion commence vers trois heures.", "2024-03-01") ==
+        V{"time vers trois heures=2024-03-01T03:00 APPROX*"});
+  CHECK(times("fr", "Le siège a duré environ trois heures.") == V{"duration environ trois heures=PT3H APPROX"});
+  CHECK(times("nl", "De vergadering duurde ongeveer drie uur.") == V{"duration ongeveer drie uur=PT3H APPROX"});
+  CHECK(times("en", "One morning, the soldiers left.", "2024-03-01") == V{"time morning=2024-03-01TMO*"});
 }
 
 TEST_CASE("the letters of clock times and ordinals in any case, next to letters outside ASCII") {

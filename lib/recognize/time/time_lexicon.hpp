@@ -66,7 +66,9 @@ enum class TimeClass : uint8_t {
 enum class Cue : uint8_t {
   since, from, until, through, to, between, and_, before, after, by, in, on, at, around, of, the, a, for_,
   during, within, ago, ago_before, in_future, later, earlier, from_now, every, other, half, one_and_half,
-  and_half, and_quarter, less_quarter, less, quarter_hour, past_hour, to_hour, more_than, less_than, age, count
+  and_half, and_quarter, less_quarter, less, quarter_hour, past_hour, to_hour, more_than, less_than, age,
+  approx,  // an amount approximated ("about", "environ", "ongeveer"); `around` also places a clock time ("vers", "rond")
+  count
 };
 
 enum class Mod : uint8_t {

@@ -1671,12 +1671,17 @@ class Parser {
   std::optional<Expr> time_expr(uint32_t i, bool bare_hour_ok = false) {
     if (i >= n_) return std::nullopt;
     uint32_t j = i;
-    bool approx = false;
+    // "vers 15 heures", "rond drie uur" place a clock time; "environ trois heures", "ongeveer
+    // drie uur" approximate an amount, which hours that are also a unit are then.
+    bool approx = false, around = false;
     if (is_cue(j, Cue::around)) {
-      approx = true;
+      approx = around = true;
       j = cue(j, Cue::around);
+    } else if (is_cue(j, Cue::approx)) {
+      approx = true;
+      j = cue(j, Cue::approx);
     }
-    const bool cued = approx || (i > 0 && (cue_before(i, Cue::at) || cue_before(i, Cue::around) ||
+    const bool cued = around || (i > 0 && (cue_before(i, Cue::at) || cue_before(i, Cue::around) ||
                                            cue_before(i, Cue::between) ||
                                            cue_before(i, Cue::until) || cue_before(i, Cue::to) ||
                                            cue_before(i, Cue::since)));
@@ -1720,65 +1725,69 @@ class Parser {
           e = end;
         }
       }
-      if (e == kNone) {
-        // "8 uur", "18 heures 30", "6 o'clock", "6 in the morning", "at 8"
-        auto c = count(j, false);
-        if (c && c->integer && c->digits <= 2 && c->value <= 24) {
-          uint32_t k = c->end, hw;
-          const bool hour_word = hit(k, TimeClass::hour_word, hw) != nullptr;
-          // A word that is also a unit ("heures", "uur") makes a clock time only after a time
-          // cue, before minutes or a part of the day; else "24 heures" is a duration.
-          const bool also_unit = hour_word && hit(k, TimeClass::unit) != nullptr;
-          // "pendant près de 24 heures" is one too.
-          const bool lasting = c->value == 24 || (i > 0 && (cue_before(i, Cue::for_) || cue_before(i, Cue::during)));
-          bool clock_ok = hour_word && (!also_unit || ((cued || bare_hour_ok) && !lasting));
-          if (hour_word && !clock_ok) {
-            auto mm = count(hw, false);
-            clock_ok = (mm && mm->integer && mm->digits == 2) || day_part_after(hw) || cue(hw, Cue::and_half) != kNone ||
-                       cue(hw, Cue::and_quarter) != kNone || cue(hw, Cue::less_quarter) != kNone;
+    }
+    // "8 uur", "18 heures 30", "6 o'clock", "om drie uur", "6 in the morning", "at 8"
+    if (e == kNone && (is_number(j) || number_in_words(j))) {
+      auto c = count(j, false);
+      if (c && c->integer && c->digits <= 2 && c->value <= 24) {
+        uint32_t k = c->end, hw;
+        const bool hour_word = hit(k, TimeClass::hour_word, hw) != nullptr;
+        // A word that is also a unit ("heures", "uur") makes a clock time only after a time
+        // cue, before minutes or a part of the day; else "24 heures" is a duration.
+        const bool also_unit = hour_word && hit(k, TimeClass::unit) != nullptr;
+        // "pendant près de 24 heures" is one too.
+        const bool lasting = c->value == 24 || (i > 0 && (cue_before(i, Cue::for_) || cue_before(i, Cue::during)));
+        bool clock_ok = hour_word && (!also_unit || ((cued || bare_hour_ok) && !lasting));
+        if (hour_word && !clock_ok) {
+          auto mm = count(hw, false);
+          clock_ok = (mm && mm->integer && mm->digits == 2) || day_part_after(hw) || cue(hw, Cue::and_half) != kNone ||
+                     cue(hw, Cue::and_quarter) != kNone || cue(hw, Cue::less_quarter) != kNone;
+        }
+        if (clock_ok) {
+          hour = static_cast<int>(c->value);
+          e = hw;
+          uint32_t m0 = is_cue(e, Cue::and_) ? cue(e, Cue::and_) : e;
+          uint32_t less = cue(e, Cue::less);
+          if (auto mm = count(less != kNone ? less : m0, false);
+              mm && mm->integer && !mm->ordinal && (mm->digits == 2 || mm->digits == 0) && mm->value < 60 &&
+              mm->value > 0) {
+            minute = static_cast<int>(mm->value);
+            e = mm->end;
+            uint32_t u;
+            if (const TimeWord* mu = hit(e, TimeClass::unit, u); mu && mu->a == static_cast<int16_t>(Grain::minute)) e = u;
+            if (less != kNone) {  // "huit heures moins vingt": twenty to eight
+              minute = 60 - minute;
+              hour = hour == 0 ? 23 : hour - 1;
+            }
+          } else if (uint32_t h2 = cue(e, Cue::and_half); h2 != kNone) {
+            minute = 30, e = h2;
+          } else if (uint32_t q = cue(e, Cue::and_quarter); q != kNone) {
+            minute = 15, e = q;
+          } else if (uint32_t l = cue(e, Cue::less_quarter); l != kNone) {
+            minute = 45, hour = hour == 0 ? 23 : hour - 1, e = l;
           }
-          if (clock_ok) {
+        } else if (hit(k, TimeClass::meridiem, hw)) {
+          if (c->value >= 1 && c->value <= 12) {
             hour = static_cast<int>(c->value);
+            meridiem = hit(k, TimeClass::meridiem)->a;
             e = hw;
-            uint32_t m0 = is_cue(e, Cue::and_) ? cue(e, Cue::and_) : e;
-            uint32_t less = cue(e, Cue::less);
-            if (auto mm = count(less != kNone ? less : m0, false);
-                mm && mm->integer && !mm->ordinal && (mm->digits == 2 || mm->digits == 0) && mm->value < 60 &&
-                mm->value > 0) {
-              minute = static_cast<int>(mm->value);
-              e = mm->end;
-              uint32_t u;
-              if (const TimeWord* mu = hit(e, TimeClass::unit, u); mu && mu->a == static_cast<int16_t>(Grain::minute)) e = u;
-              if (less != kNone) {  // "huit heures moins vingt": twenty to eight
-                minute = 60 - minute;
-                hour = hour == 0 ? 23 : hour - 1;
-              }
-            } else if (uint32_t h2 = cue(e, Cue::and_half); h2 != kNone) {
-              minute = 30, e = h2;
-            } else if (uint32_t q = cue(e, Cue::and_quarter); q != kNone) {
-              minute = 15, e = q;
-            } else if (uint32_t l = cue(e, Cue::less_quarter); l != kNone) {
-              minute = 45, hour = hour == 0 ? 23 : hour - 1, e = l;
-            }
-          } else if (hit(k, TimeClass::meridiem, hw)) {
-            if (c->value >= 1 && c->value <= 12) {
-              hour = static_cast<int>(c->value);
-              meridiem = hit(k, TimeClass::meridiem)->a;
-              e = hw;
-            }
-          } else if (auto dp = day_part_after(k); dp && c->value <= 12 && c->value >= 1) {
+          }
+        } else if (auto dp = day_part_after(k);
+                   dp && c->value <= 12 && c->value >= 1 && (c->digits > 0 || dp->second > k + 1)) {
+          // a number in words needs "in the", "du", "'s" before the part of the day ("eight in
+          // the evening"): "one morning" is some morning
+          hour = static_cast<int>(c->value);
+          e = k;
+        } else if ((bare_hour_ok || (cued && i > 0 && is_cue(i - 1, Cue::at))) && c->value <= 24 &&
+                   (boundary(k) || !is_word(k) || !hit(k, TimeClass::unit))) {
+          if (bare_hour_ok) {
             hour = static_cast<int>(c->value);
             e = k;
-          } else if ((bare_hour_ok || (cued && i > 0 && is_cue(i - 1, Cue::at))) && c->value <= 24 &&
-                     (boundary(k) || !is_word(k) || !hit(k, TimeClass::unit))) {
-            if (bare_hour_ok) {
-              hour = static_cast<int>(c->value);
-              e = k;
-            }
           }
         }
       }
-    } else {
+    }
+    if (e == kNone && !is_number(j)) {
       uint32_t k;
       if (const TimeWord* cw = hit(j, TimeClass::clock_word, k)) {
         hour = cw->a;
@@ -1914,7 +1923,8 @@ class Parser {
     x.kind = TimeKind::duration;
     if (uint32_t m = cue(j, Cue::more_than); m != kNone) x.mod = Mod::more_than, j = m;
     else if (uint32_t l = cue(j, Cue::less_than); l != kNone) x.mod = Mod::less_than, j = l;
-    else if (uint32_t a = cue(j, Cue::around); a != kNone) x.mod = Mod::approx, j = a;
+    else if (uint32_t a = cue(j, Cue::approx); a != kNone) x.mod = Mod::approx, j = a;
+    else if (uint32_t r = cue(j, Cue::around); r != kNone) x.mod = Mod::approx, j = r;
     bool any = false;
     for (int part = 0; part < 4; ++part) {
       uint32_t k = j;
