@@ -104,6 +104,8 @@ TEST_CASE("clock times are on the day the text last named, else on the reference
   CHECK(times("fr", "Le siège a duré environ trois heures.") == V{"duration environ trois heures=PT3H APPROX"});
   CHECK(times("nl", "De vergadering duurde ongeveer drie uur.") == V{"duration ongeveer drie uur=PT3H APPROX"});
   CHECK(times("en", "One morning, the soldiers left.", "2024-03-01") == V{"time morning=2024-03-01TMO*"});
+  // digits inside a name or code
+  CHECK(times("nl", "België steunt Action for Peacekeeping (A4P) en levert F16's.") == V{});
 }
 
 TEST_CASE("the letters of clock times and ordinals in any case, next to letters outside ASCII") {

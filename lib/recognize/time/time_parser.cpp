@@ -1685,6 +1685,8 @@ class Parser {
                                            cue_before(i, Cue::between) ||
                                            cue_before(i, Cue::until) || cue_before(i, Cue::to) ||
                                            cue_before(i, Cue::since)));
+    // digits glued to letters before them are part of a name or a code ("A4P", "F16"), not a clock
+    if (is_number(j) && j > 0 && !p_[j].space_before && p_[j - 1].kind == Piece::word) return std::nullopt;
     Expr x;
     x.begin = i;
     x.kind = TimeKind::time;
