@@ -270,20 +270,24 @@ uint32_t TimeLexicon::filter_key(std::string_view s) {
   return (((a * 131u + b) * 131u + z) * 17u + n) & 0xFFFFu;
 }
 
-const std::vector<uint32_t>* TimeLexicon::phrases_starting(std::string_view key) const {
-  const std::vector<uint32_t>* found = find_first_piece(key);
-  if (!found && key.size() > 1 && key.back() == '.') found = find_first_piece(key.substr(0, key.size() - 1));
+namespace {
+// Looks `key` up, then without its final period ("feb." as "feb", "mon." as "mon").
+template <class Lookup>
+auto with_final_period_dropped(std::string_view key, Lookup&& lookup) {
+  auto found = lookup(key);
+  if (!found && key.size() > 1 && key.back() == '.') found = lookup(key.substr(0, key.size() - 1));
   return found;
+}
+}  // namespace
+
+const std::vector<uint32_t>* TimeLexicon::phrases_starting(std::string_view key) const {
+  return with_final_period_dropped(key, [&](std::string_view k) { return find_first_piece(k); });
 }
 
 bool TimeLexicon::is_trigger(std::string_view s) const {
   if (s.empty()) return false;
-  if (!triggers_.test(filter_key(s))) {
-    if (s.size() < 2 || s.back() != '.' || !triggers_.test(filter_key(s.substr(0, s.size() - 1)))) return false;
-    return trigger_words_.contains(s.substr(0, s.size() - 1));
-  }
-  return trigger_words_.contains(s) ||
-         (s.size() > 1 && s.back() == '.' && trigger_words_.contains(s.substr(0, s.size() - 1)));
+  return with_final_period_dropped(
+      s, [&](std::string_view k) { return triggers_.test(filter_key(k)) && trigger_words_.contains(k); });
 }
 
 Tense TimeLexicon::tense_of_ending(std::string_view w) const {

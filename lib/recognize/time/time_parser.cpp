@@ -148,9 +148,9 @@ class Parser {
 
  private:
   // Whether an expression may start at piece i before a trigger: a number, an apostrophe before
-  // one ("'98") or a phrase ("'s avonds"), a number in words ("two years ago") or a word of the lexicon that can begin an
-  // expression ("il y a", "the", "since", "last") — not one that only continues or surrounds
-  // one ("of", "and", "ago", "on") or tells the tense ("was", "will").
+  // one ("'98") or a phrase ("'s avonds"), a number in words ("two years ago") or a word of the
+  // lexicon that can begin an expression ("il y a", "the", "since", "last") — not one that only
+  // continues or surrounds one ("of", "and", "ago", "on") or tells the tense ("was", "will").
   bool may_start(uint32_t i) {
     static constexpr uint32_t kContextClasses = class_bit(TimeClass::cue) | class_bit(TimeClass::tense);
     static constexpr uint64_t kInnerCues = cue_bit(Cue::on) | cue_bit(Cue::of) | cue_bit(Cue::and_) |

@@ -23,23 +23,6 @@ bool is_full_date(const std::string& value) {
   return true;
 }
 
-// Whether a token may hold a trigger of the parser: a digit, or a word of the lexicon among
-// the parts append_pieces() cuts it into (its hyphenated parts, without a leading apostrophe).
-bool may_trigger(const Document& doc, const Token& t, const TimeLexicon& lex) {
-  std::string_view folded = slice(doc.folded, t.span);
-  for (char c : folded)
-    if (c >= '0' && c <= '9') return true;
-  if (t.is(kTokPunct)) return false;
-  if (!folded.empty() && folded[0] == '\'') folded.remove_prefix(1);
-  while (!folded.empty()) {
-    const size_t dash = folded.find('-');
-    if (lex.is_trigger(folded.substr(0, dash))) return true;
-    if (dash == std::string_view::npos) break;
-    folded.remove_prefix(dash + 1);
-  }
-  return false;
-}
-
 }  // namespace
 
 absl::StatusOr<TimeRecognizer> TimeRecognizer::create(const Segmenter& segmenter,
@@ -63,11 +46,6 @@ void TimeRecognizer::recognize(Document& doc, const BlockRange& block, TimeScrat
   for (uint32_t k = block.first_sentence; k < block.end_sentence; ++k) {
     const Sentence& sentence = doc.sentences[k];
     const Lang lang = time_language(doc, sentence.language);
-    const TimeLexicon& lex = lexicon(lang);
-    bool triggered = false;
-    for (uint32_t t = sentence.token_begin; t < sentence.token_end && !triggered; ++t)
-      triggered = may_trigger(doc, doc.tokens[t], lex);
-    if (!triggered) continue;
     scratch.pieces.clear();
     for (uint32_t t = sentence.token_begin; t < sentence.token_end; ++t)
       append_pieces(doc.text, doc.tokens[t], scratch.pieces);
@@ -80,7 +58,7 @@ void TimeRecognizer::recognize(Document& doc, const BlockRange& block, TimeScrat
     context.numbers = numbers_.get();
     context.discourse_day = &scratch.last_day;
     context.discourse_anchored = &scratch.last_day_anchored;
-    parse_times(lex, context, scratch.parser, doc.times);
+    parse_times(lexicon(lang), context, scratch.parser, doc.times);
   }
 }
 
