@@ -201,7 +201,14 @@ bool read_value(TimeClass cls, std::string_view v, TimeWord& w, std::vector<std:
   return false;
 }
 
-std::vector<std::string> endings(std::string_view list) {
+// The words of a phrase, last first.
+std::vector<std::string> words(std::string_view phrase) {
+  std::vector<std::string> out;
+  for (std::string_view w : data::split(phrase, ' ')) out.emplace(out.begin(), w);
+  return out;
+}
+
+std::vector<std::string> comma_list(std::string_view list) {
   std::vector<std::string> out;
   if (list.empty()) return out;
   for (std::string_view e : data::split(list, ',')) out.emplace_back(e);
@@ -310,6 +317,12 @@ absl::StatusOr<TimeLexicon> TimeLexicon::create(Lang lang, const Segmenter& segm
             c_alone = f->column("alone");
   if (c_phrase < 0 || c_class < 0 || c_value < 0 || c_alone < 0)
     return make_error(ErrorCode::internal, path + ": expected the columns phrase, class, value, alone");
+  // Words that are a cue on their own ("on", "the", "after", "le", "op"): too common to be
+  // the trigger of a longer phrase.
+  WordSet cue_words;
+  for (uint32_t r = 0; r < f->rows; ++r)
+    if (f->cell(r, c_class) == "cue" && f->cell(r, c_phrase).find(' ') == std::string_view::npos)
+      cue_words.insert(f->cell(r, c_phrase));
   std::vector<Token> tokens;
   std::vector<Piece> pieces;
   for (uint32_t r = 0; r < f->rows; ++r) {
@@ -351,16 +364,25 @@ absl::StatusOr<TimeLexicon> TimeLexicon::create(Lang lang, const Segmenter& segm
     const bool clock_cue = w.cls == TimeClass::cue && (w.a == static_cast<int16_t>(Cue::half) ||
                                                        w.a == static_cast<int16_t>(Cue::quarter_hour) ||
                                                        w.a == static_cast<int16_t>(Cue::one_and_half));
-    // The last word of a trigger phrase is its trigger: the parser looks a few pieces back
-    // from it, and the other words ("new", "all", "good", the "s" of "'s") are too common.
-    if (is_trigger_class(w.cls) || clock_cue)
+    // One word of a trigger phrase is its trigger: the parser looks a few pieces back from it.
+    // The last word that is not a cue, since the others are too common: "new", "all", "good",
+    // the "s" of "'s", the "on" of "posted on", the "after" of "the day after".
+    if (is_trigger_class(w.cls) || clock_cue) {
+      size_t trigger = pieces.size();
       for (size_t k = pieces.size(); k-- > 0;)
         if (pieces[k].kind == Piece::word) {
-          if (k > kLookBehind) return bad("the phrase's last word is too far from its start");
-          lex.trigger_words_.insert(slice(cut, pieces[k].span));
-          lex.triggers_.set(filter_key(slice(cut, pieces[k].span)));
-          break;
+          if (trigger == pieces.size()) trigger = k;  // the last word, when all are cues
+          if (!cue_words.contains(slice(cut, pieces[k].span))) {
+            trigger = k;
+            break;
+          }
         }
+      if (trigger < pieces.size()) {
+        if (trigger > kLookBehind) return bad("the phrase's trigger word is too far from its start");
+        lex.trigger_words_.insert(slice(cut, pieces[trigger].span));
+        lex.triggers_.set(filter_key(slice(cut, pieces[trigger].span)));
+      }
+    }
   }
   const std::string kv_path = code + "/time.kv";
   if (const data::DataFile* kv = data::find_file(kv_path)) {
@@ -370,11 +392,13 @@ absl::StatusOr<TimeLexicon> TimeLexicon::create(Lang lang, const Segmenter& segm
         if (value != "dmy" && value != "mdy") return make_error(ErrorCode::internal, kv_path + ": date_order is dmy or mdy");
         lex.day_first_ = value == "dmy";
       } else if (key == "past_endings") {
-        lex.past_endings_ = endings(value);
+        lex.past_endings_ = comma_list(value);
       } else if (key == "future_endings") {
-        lex.future_endings_ = endings(value);
+        lex.future_endings_ = comma_list(value);
       } else if (key == "participle_endings") {
-        lex.participle_endings_ = endings(value);
+        lex.participle_endings_ = comma_list(value);
+      } else if (key == "day_words_after") {
+        for (std::string_view phrase : comma_list(value)) lex.day_cues_.push_back(words(phrase));
       } else if (key == "tense_ending_min_length") {
         int n = 0;
         if (!parse_int(value, n) || n < 1) return make_error(ErrorCode::internal, kv_path + ": bad tense_ending_min_length");
@@ -387,6 +411,19 @@ absl::StatusOr<TimeLexicon> TimeLexicon::create(Lang lang, const Segmenter& segm
   if (const data::DataFile* stop = data::find_file(code + "/stopwords.txt"))
     for (uint32_t r = 0; r < stop->rows; ++r) lex.function_words_.insert(stop->cell(r, 0));
   return lex;
+}
+
+bool TimeLexicon::follows_day_cue(std::string_view folded, const std::vector<Piece>& pieces, uint32_t i) const {
+  for (const std::vector<std::string>& cue : day_cues_) {
+    if (i < cue.size()) continue;
+    bool match = true;
+    for (size_t k = 0; k < cue.size() && match; ++k) {
+      const Piece& before = pieces[i - 1 - k];
+      match = before.kind == Piece::word && slice(folded, before.span) == cue[k];
+    }
+    if (match) return true;
+  }
+  return false;
 }
 
 bool TimeLexicon::is_participle(std::string_view w) const {

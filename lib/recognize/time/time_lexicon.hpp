@@ -124,6 +124,9 @@ class TimeLexicon {
   Tense tense_of_ending(std::string_view folded_word) const;
   // Whether a word ends like a past participle (time.kv participle_endings: "déclaré", "pris").
   bool is_participle(std::string_view folded_word) const;
+  // Whether the words before piece i introduce a day of the month in words (time.kv
+  // day_words_after: "on the" first, "le" dix-huit), which no word of the lexicon announces.
+  bool follows_day_cue(std::string_view folded, const std::vector<Piece>& pieces, uint32_t i) const;
   // Whether a word is a function word of the language (stopwords.txt).
   bool is_function_word(std::string_view folded_word) const { return function_words_.contains(folded_word); }
 
@@ -149,6 +152,7 @@ class TimeLexicon {
   std::vector<std::string> set_values_;
   std::vector<std::string> past_endings_, future_endings_, participle_endings_;
   WordSet function_words_;
+  std::vector<std::vector<std::string>> day_cues_;  // day_words_after, each phrase's words last first
   size_t ending_min_length_ = 5;
   bool day_first_ = true;
 };

@@ -101,9 +101,11 @@ class Parser {
   void run(std::vector<TimeExpr>& out) {
     std::vector<uint32_t>& triggers = m_.triggers;
     triggers.clear();
+    m_.counts_done.assign(n_, false);
+    if (m_.counts.size() < n_) m_.counts.resize(n_);
     for (uint32_t i = 0; i < n_; ++i) {
       const Piece& q = p_[i];
-      if (q.kind == Piece::number || (q.kind == Piece::word && lex_.is_trigger(word(i))) ||
+      if (q.kind == Piece::number || (q.kind == Piece::word && (lex_.is_trigger(word(i)) || day_in_words(i))) ||
           (q.kind == Piece::punct && text_[q.span.begin] == '\'' && i + 1 < n_ && p_[i + 1].kind == Piece::number))
         triggers.push_back(i);
     }
@@ -114,8 +116,6 @@ class Parser {
     m_.date_done.assign(n_, false);
     m_.failed_at.assign(n_, false);
     if (m_.date_memo.size() < n_) m_.date_memo.resize(n_);
-    m_.counts_done.assign(n_, false);
-    if (m_.counts.size() < n_) m_.counts.resize(n_);
     m_.connector_from.clear();
     m_.tenses.clear();
     m_.participles.clear();
@@ -160,7 +160,16 @@ class Parser {
     const Piece& q = p_[i];
     if (q.kind == Piece::number) return true;
     if (q.kind == Piece::punct && text_[q.span.begin] == '\'' && is_number(i + 1)) return true;
+    if (is_cue(i, Cue::on) && is_cue(cue(i, Cue::on), Cue::the)) return true;  // "on the 18th"
     return (m_.classes[i] & ~kContextClasses) || (m_.cues[i] & ~kInnerCues) || (q.kind == Piece::word && count(i, false));
+  }
+
+  // A day of the month in words after the words that introduce one: "on the first", "op de
+  // eerste", "le dix-huit" (no word of the lexicon announces it).
+  bool day_in_words(uint32_t i) {
+    if (!lex_.follows_day_cue(folded_, p_, i)) return false;
+    const std::optional<Count>& c = number_in_words(i);
+    return c && c->integer && c->value >= 1 && c->value <= 31;
   }
 
   // --- pieces ------------------------------------------------------------------------------
