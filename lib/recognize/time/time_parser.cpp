@@ -72,6 +72,7 @@ struct TimeParserMemory::Buffers {
   std::vector<uint32_t> phrase_first, phrase_count; // per piece: where its phrases are
   std::vector<uint32_t> classes;                    // per piece: a bit per TimeClass of its phrases
   std::vector<uint64_t> cues;                       // per piece: a bit per Cue of its phrases
+  std::vector<bool> in_phrase;                      // per piece: part of a phrase of the lexicon
   std::vector<uint32_t> connector_from;             // per piece: the first connector of ranges there or after
   std::vector<std::optional<Expr>> date_memo;
   std::vector<bool> date_done;
@@ -133,7 +134,7 @@ class Parser {
       if (s < next) s = next;
       bool found = false;
       for (; s <= trigger && !found; ++s) {
-        if (m_.failed_at[s] || (s < trigger && !may_start(s))) continue;
+        if (m_.failed_at[s] || (s < trigger && (!may_start(s) || !reaches(s, trigger)))) continue;
         if (auto e = parse_at(s)) {
           emit(*e, out);
           next = e->end;
@@ -170,6 +171,22 @@ class Parser {
     if (!lex_.follows_day_cue(folded_, p_, i)) return false;
     const std::optional<Count>& c = number_in_words(i);
     return c && c->integer && c->value >= 1 && c->value <= 31;
+  }
+
+  // Whether an expression starting at piece s may reach the trigger: no word between them is
+  // foreign to dates ("in the COVID-19" does not reach "19": the lexicon does not know "covid").
+  bool reaches(uint32_t s, uint32_t trigger) {
+    for (uint32_t k = s + 1; k < trigger; ++k)
+      if (foreign_word(k)) return false;
+    return true;
+  }
+  // A word that is neither in the lexicon, nor a number in words, nor glued to a number ("Q1",
+  // "H2"), nor a Roman numeral ("XIXe siècle").
+  bool foreign_word(uint32_t k) {
+    if (p_[k].kind != Piece::word || m_.in_phrase[k]) return false;
+    if (is_number(k + 1) && !p_[k + 1].space_before) return false;
+    if (p_[k].upper && roman(word(k))) return false;
+    return !count(k, false);
   }
 
   // --- pieces ------------------------------------------------------------------------------
@@ -250,11 +267,13 @@ class Parser {
     m_.phrase_count.assign(n_ + 1, 0);
     m_.classes.assign(n_ + 1, 0);
     m_.cues.assign(n_ + 1, 0);
+    m_.in_phrase.assign(n_ + 1, false);
     for (uint32_t i = 0; i < n_; ++i) {
       if (p_[i].kind == Piece::number) continue;
       m_.phrase_first[i] = static_cast<uint32_t>(m_.phrases.size());
       lex_.match(folded_, p_, i, [&](const TimeWord& w, uint32_t e) {
         m_.phrases.push_back({&w, e});
+        for (uint32_t k = i; k < e; ++k) m_.in_phrase[k] = true;
         m_.classes[i] |= class_bit(w.cls);
         if (w.cls == TimeClass::cue) m_.cues[i] |= cue_bit(static_cast<Cue>(w.a));
       });
