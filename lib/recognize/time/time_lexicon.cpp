@@ -269,14 +269,6 @@ void append_pieces(std::string_view text, const Token& t, std::vector<Piece>& ou
   }
 }
 
-uint32_t TimeLexicon::filter_key(std::string_view s) {
-  uint32_t a = static_cast<unsigned char>(s[0]);
-  uint32_t b = s.size() > 1 ? static_cast<unsigned char>(s[1]) : 0;
-  uint32_t z = static_cast<unsigned char>(s.back());
-  uint32_t n = static_cast<uint32_t>(s.size() < 15 ? s.size() : 15);
-  return (((a * 131u + b) * 131u + z) * 17u + n) & 0xFFFFu;
-}
-
 namespace {
 // Looks `key` up, then without its final period ("feb." as "feb", "mon." as "mon").
 template <class Lookup>
@@ -398,7 +390,10 @@ absl::StatusOr<TimeLexicon> TimeLexicon::create(Lang lang, const Segmenter& segm
       } else if (key == "participle_endings") {
         lex.participle_endings_ = comma_list(value);
       } else if (key == "day_words_after") {
-        for (std::string_view phrase : comma_list(value)) lex.day_cues_.push_back(words(phrase));
+        for (std::string_view phrase : comma_list(value)) {
+          lex.day_cues_.push_back(words(phrase));
+          lex.day_cue_ends_.set(filter_key(lex.day_cues_.back().front()));
+        }
       } else if (key == "tense_ending_min_length") {
         int n = 0;
         if (!parse_int(value, n) || n < 1) return make_error(ErrorCode::internal, kv_path + ": bad tense_ending_min_length");
@@ -413,7 +408,7 @@ absl::StatusOr<TimeLexicon> TimeLexicon::create(Lang lang, const Segmenter& segm
   return lex;
 }
 
-bool TimeLexicon::follows_day_cue(std::string_view folded, const std::vector<Piece>& pieces, uint32_t i) const {
+bool TimeLexicon::spells_day_cue(std::string_view folded, const std::vector<Piece>& pieces, uint32_t i) const {
   for (const std::vector<std::string>& cue : day_cues_) {
     if (i < cue.size()) continue;
     bool match = true;

@@ -126,7 +126,11 @@ class TimeLexicon {
   bool is_participle(std::string_view folded_word) const;
   // Whether the words before piece i introduce a day of the month in words (time.kv
   // day_words_after: "on the" first, "le" dix-huit), which no word of the lexicon announces.
-  bool follows_day_cue(std::string_view folded, const std::vector<Piece>& pieces, uint32_t i) const;
+  bool follows_day_cue(std::string_view folded, const std::vector<Piece>& pieces, uint32_t i) const {
+    if (i == 0 || pieces[i - 1].kind != Piece::word || !day_cue_ends_.test(filter_key(slice(folded, pieces[i - 1].span))))
+      return false;  // most words: one bit test
+    return spells_day_cue(folded, pieces, i);
+  }
   // Whether a word is a function word of the language (stopwords.txt).
   bool is_function_word(std::string_view folded_word) const { return function_words_.contains(folded_word); }
 
@@ -135,7 +139,14 @@ class TimeLexicon {
     std::vector<std::string> rest;  // the pieces after the first
     TimeWord word;
   };
-  static uint32_t filter_key(std::string_view s);
+  // A 16-bit key of a non-empty word (first, second and last byte, length) for bit-set filters.
+  static uint32_t filter_key(std::string_view s) {
+    uint32_t a = static_cast<unsigned char>(s[0]);
+    uint32_t b = s.size() > 1 ? static_cast<unsigned char>(s[1]) : 0;
+    uint32_t z = static_cast<unsigned char>(s.back());
+    uint32_t n = static_cast<uint32_t>(s.size() < 15 ? s.size() : 15);
+    return (((a * 131u + b) * 131u + z) * 17u + n) & 0xFFFFu;
+  }
   // The entries whose first piece is `key` (or `key` without a final period), or nullptr.
   const std::vector<uint32_t>* phrases_starting(std::string_view key) const;
   const std::vector<uint32_t>* find_first_piece(std::string_view key) const {
@@ -152,7 +163,9 @@ class TimeLexicon {
   std::vector<std::string> set_values_;
   std::vector<std::string> past_endings_, future_endings_, participle_endings_;
   WordSet function_words_;
+  bool spells_day_cue(std::string_view folded, const std::vector<Piece>& pieces, uint32_t i) const;
   std::vector<std::vector<std::string>> day_cues_;  // day_words_after, each phrase's words last first
+  std::bitset<1 << 16> day_cue_ends_;               // filter_key() of their last words
   size_t ending_min_length_ = 5;
   bool day_first_ = true;
 };
