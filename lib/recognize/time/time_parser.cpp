@@ -2584,8 +2584,17 @@ class Parser {
     return !((year_first && value(a + 2) <= 31) || (year_last && value(a) <= 31 && value(a + 2) <= 31));
   }
 
+  // A whole number that is no year, followed by a word foreign to dates or a percent sign:
+  // "39 people", "5 %". No expression starts there ("14.27 uur" may be a clock time).
+  bool plain_number(uint32_t i) {
+    const std::string_view digits = raw(i);
+    if (!is_number(i) || digits.size() == 4 || !std::all_of(digits.begin(), digits.end(), is_digit)) return false;
+    const uint32_t k = i + 1;
+    return is_punct(k, '%') || (is_word(k) && p_[k].space_before && foreign_word(k));
+  }
+
   std::optional<Expr> parse_at(uint32_t i) {
-    if (is_number(i) && number_chain(i)) return std::nullopt;
+    if (is_number(i) && (number_chain(i) || plain_number(i))) return std::nullopt;
     std::optional<Expr> best;
     auto take = [&](std::optional<Expr> e) {
       if (!e) return;
