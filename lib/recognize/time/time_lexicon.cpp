@@ -1,6 +1,7 @@
 #include "recognize/time/time_lexicon.hpp"
 
 #include <charconv>
+#include <cstring>
 
 #include "lexicon/data_files.hpp"
 #include "segment/segment.hpp"
@@ -224,6 +225,24 @@ std::string_view mod_name(Mod m) {
   return names[static_cast<int>(m)];
 }
 
+namespace {
+// Whether text[b, e) holds a digit, eight bytes at a time (most words are one load): the bytes
+// xor '0' are below 10 exactly for digits, and "some byte below n" is a borrow test on all eight.
+bool has_digit(std::string_view text, uint32_t b, uint32_t e) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
+  for (; b + 8 <= text.size() && b < e; b += 8) {
+    uint64_t x;
+    std::memcpy(&x, text.data() + b, 8);
+    if (e - b < 8) x &= (uint64_t{1} << (8 * (e - b))) - 1;  // little-endian: bytes past e become 0
+    x ^= kOnes * '0';
+    if ((x - kOnes * 10) & ~x & kHighs) return true;
+  }
+  for (; b < e; ++b)
+    if (is_digit(text[b])) return true;
+  return false;
+}
+}  // namespace
+
 void append_pieces(std::string_view text, const Token& t, std::vector<Piece>& out) {
   const uint32_t b = t.span.begin, e = t.span.end;
   bool space = out.empty() || out.back().span.end < b;
@@ -238,6 +257,10 @@ void append_pieces(std::string_view text, const Token& t, std::vector<Piece>& ou
   };
   if (t.is(kTokPunct)) {
     push(b, e, Piece::punct);
+    return;
+  }
+  if (t.is(kTokWord) && !t.is(kTokHyphenated) && !has_digit(text, b, e)) {
+    push(b, e, Piece::word);  // most tokens: one word
     return;
   }
   uint32_t i = b;
