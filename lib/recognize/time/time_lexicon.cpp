@@ -306,8 +306,7 @@ const std::vector<uint32_t>* TimeLexicon::phrases_starting(std::string_view key)
   return with_final_period_dropped(key, [&](std::string_view k) { return find_first_piece(k); });
 }
 
-bool TimeLexicon::is_trigger(std::string_view s) const {
-  if (s.empty()) return false;
+bool TimeLexicon::is_trigger_word(std::string_view s) const {
   return with_final_period_dropped(
       s, [&](std::string_view k) { return triggers_.test(filter_key(k)) && trigger_words_.contains(k); });
 }

@@ -116,7 +116,11 @@ class TimeLexicon {
   // How many pieces before a trigger an expression may start ("il y a deux ans", "the day after").
   static constexpr uint32_t kLookBehind = 5;
   // Whether a piece of text may be part of a date or time (a quick test before any parsing).
-  bool is_trigger(std::string_view folded_piece) const;
+  bool is_trigger(std::string_view folded_piece) const {
+    if (folded_piece.empty()) return false;
+    if (!triggers_.test(filter_key(folded_piece)) && folded_piece.back() != '.') return false;  // most words
+    return is_trigger_word(folded_piece);
+  }
 
   bool day_first() const { return day_first_; }
   const std::string& set_value(int index) const { return set_values_[index]; }
@@ -163,6 +167,7 @@ class TimeLexicon {
   std::vector<std::string> set_values_;
   std::vector<std::string> past_endings_, future_endings_, participle_endings_;
   WordSet function_words_;
+  bool is_trigger_word(std::string_view folded_piece) const;
   bool spells_day_cue(std::string_view folded, const std::vector<Piece>& pieces, uint32_t i) const;
   std::vector<std::vector<std::string>> day_cues_;  // day_words_after, each phrase's words last first
   std::bitset<1 << 16> day_cue_ends_;               // filter_key() of their last words
