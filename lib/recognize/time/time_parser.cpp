@@ -63,6 +63,27 @@ struct PhraseMatch {
 
 bool is_day_grain(const Point& p) { return p.grain <= Grain::day && p.grain != Grain::none && p.has_day(); }
 
+// A value worked out at most once per piece of a sentence, until reset.
+template <class T>
+class PieceMemo {
+ public:
+  void reset(uint32_t pieces) {
+    done_.assign(pieces, false);
+    if (values_.size() < pieces) values_.resize(pieces);
+  }
+  template <class Compute>
+  const T& get(uint32_t i, Compute&& compute) {
+    if (!done_[i]) {
+      done_[i] = true;
+      values_[i] = compute();
+    }
+    return values_[i];
+  }
+
+ private:
+  std::vector<bool> done_;
+  std::vector<T> values_;
+};
 }  // namespace
 
 // What the parser works with, kept from sentence to sentence so that it is allocated once.
@@ -74,13 +95,10 @@ struct TimeParserMemory::Buffers {
   std::vector<uint64_t> cues;                       // per piece: a bit per Cue of its phrases
   std::vector<bool> in_phrase;                      // per piece: part of a phrase of the lexicon
   std::vector<uint32_t> connector_from;             // per piece: the first connector of ranges there or after
-  std::vector<std::optional<Expr>> date_memo;
-  std::vector<bool> date_done;
+  PieceMemo<std::optional<Expr>> dates;             // per piece: the date there
   std::vector<bool> failed_at;                      // per piece: no expression starts there
-  std::vector<ts::Forms> forms;
-  std::vector<bool> forms_done;
-  std::vector<std::optional<Count>> counts;         // per piece: the number in words there
-  std::vector<bool> counts_done;
+  PieceMemo<ts::Forms> forms;                       // per piece: the surface forms from there
+  PieceMemo<std::optional<Count>> counts;           // per piece: the number in words there
   std::vector<std::pair<uint32_t, Tense>> tenses;
   std::vector<uint32_t> participles;
 };
@@ -102,8 +120,7 @@ class Parser {
   void run(std::vector<TimeExpr>& out) {
     std::vector<uint32_t>& triggers = m_.triggers;
     triggers.clear();
-    m_.counts_done.assign(n_, false);
-    if (m_.counts.size() < n_) m_.counts.resize(n_);
+    m_.counts.reset(n_);
     for (uint32_t i = 0; i < n_; ++i) {
       const Piece& q = p_[i];
       if (q.kind == Piece::number || (q.kind == Piece::word && (lex_.is_trigger(word(i)) || day_in_words(i))) ||
@@ -112,11 +129,9 @@ class Parser {
     }
     if (triggers.empty()) return;
     find_phrases();
-    if (m_.forms.size() < n_) m_.forms.resize(n_);
-    m_.forms_done.assign(n_, false);
-    m_.date_done.assign(n_, false);
+    m_.forms.reset(n_);
+    m_.dates.reset(n_);
     m_.failed_at.assign(n_, false);
-    if (m_.date_memo.size() < n_) m_.date_memo.resize(n_);
     m_.connector_from.clear();
     m_.tenses.clear();
     m_.participles.clear();
@@ -291,11 +306,7 @@ class Parser {
 
   // --- numbers -----------------------------------------------------------------------------
   const ts::Forms& forms(uint32_t i) {
-    if (!m_.forms_done[i]) {
-      m_.forms_done[i] = true;
-      m_.forms[i] = ts::parse(text_, p_[i].span.begin, c_.sentence->span.end);
-    }
-    return m_.forms[i];
+    return m_.forms.get(i, [&] { return ts::parse(text_, p_[i].span.begin, c_.sentence->span.end); });
   }
   // The piece where a surface form of `length` bytes starting at piece i ends, or kNone.
   uint32_t form_end(uint32_t i, uint32_t length) const {
@@ -305,24 +316,19 @@ class Parser {
 
   // The number written in words from piece i, read once per piece.
   const std::optional<Count>& number_in_words(uint32_t i) {
-    if (!m_.counts_done[i]) {
-      m_.counts_done[i] = true;
-      m_.counts[i].reset();
-      if (!c_.numbers) return m_.counts[i];
+    return m_.counts.get(i, [&]() -> std::optional<Count> {
+      if (!c_.numbers) return std::nullopt;
       auto m = c_.numbers->parse(*c_.doc, *c_.sentence, p_[i].span.begin);
-      if (m && m->has_value() && !m->article && m->words && m->glued.empty()) {
-        uint32_t e = piece_at(i, m->span.end);
-        if (e != kNone && e > i) {
-          Count c;
-          c.end = e;
-          c.value = m->value;
-          c.ordinal = m->ordinal;
-          c.integer = m->integer;
-          m_.counts[i] = c;
-        }
-      }
-    }
-    return m_.counts[i];
+      if (!m || !m->has_value() || m->article || !m->words || !m->glued.empty()) return std::nullopt;
+      const uint32_t e = piece_at(i, m->span.end);
+      if (e == kNone || e <= i) return std::nullopt;
+      Count c;
+      c.end = e;
+      c.value = m->value;
+      c.ordinal = m->ordinal;
+      c.integer = m->integer;
+      return c;
+    });
   }
 
   std::optional<Count> count(uint32_t i, bool article_ok = true, bool vague_ok = false) {
@@ -1642,11 +1648,7 @@ class Parser {
   // the sentence's year and the day last named).
   std::optional<Expr> date_expr(uint32_t i) {
     if (i >= n_) return date_expr_at(i);
-    if (!m_.date_done[i]) {
-      m_.date_done[i] = true;
-      m_.date_memo[i] = date_expr_at(i);
-    }
-    return m_.date_memo[i];
+    return m_.dates.get(i, [&] { return date_expr_at(i); });
   }
   std::optional<Expr> date_expr_at(uint32_t i) {
     std::optional<Expr> best;
@@ -2619,7 +2621,7 @@ class Parser {
   }
 
   void emit(const Expr& e, std::vector<TimeExpr>& out) {
-    m_.date_done.assign(n_, false);
+    m_.dates.reset(n_);
     m_.failed_at.assign(n_, false);
     if ((e.explicit_year || e.point.grain == Grain::year) && e.point.year != kUnknown && e.kind != TimeKind::range &&
         !e.unresolved)
