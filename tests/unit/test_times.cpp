@@ -76,6 +76,10 @@ TEST_CASE("relative days and weekdays") {
   CHECK(times("en", "The ship sank on Monday.", "2022-03-16") == V{"date Monday=2022-03-14*"});
   CHECK(times("en", "The ship will sail on Monday.", "2022-03-16") == V{"date Monday=2022-03-21*"});
   CHECK(times("en", "Nothing was said yesterday.") == V{"date yesterday="});  // no reference date
+  // "mercredi en huit": a week after the coming Wednesday, which may be today.
+  CHECK(times("fr", "Le conseil se réunira lundi en huit.", "2022-03-16") == V{"date lundi en huit=2022-03-28*"});
+  CHECK(times("fr", "Le vote aura lieu mercredi en quinze.", "2022-03-16") ==
+        V{"date mercredi en quinze=2022-03-30*"});
 }
 
 TEST_CASE("relative periods and shifts") {

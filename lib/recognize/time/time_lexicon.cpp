@@ -125,6 +125,8 @@ bool read_value(TimeClass cls, std::string_view v, TimeWord& w, std::vector<std:
       if (v == "this") w.a = 0;
       else if (v == "next") w.a = 1, w.b = 1;  // a weekday: the one of next week
       else if (v == "coming") w.a = 1;        // a weekday: the first after today
+      else if (v == "week_after") w.a = 1, w.b = 2;       // a weekday: a week after the coming one (today's included)
+      else if (v == "fortnight_after") w.a = 1, w.b = 3;  // two weeks after it
       else if (v == "last") w.a = -1;
       else return false;
       return true;

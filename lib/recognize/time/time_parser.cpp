@@ -1223,6 +1223,7 @@ class Parser {
     int rel = 2;  // 2: none
     int week_rel = 2;
     bool next_week = false;  // "next Tuesday": the Tuesday of next week
+    int weeks_later = 0;     // "mardi en huit": a week after the coming Tuesday (today's included)
     // "volgende week dinsdag", "next week Tuesday", "deze week maandag"
     if (const TimeWord* r = hit(j, TimeClass::relative, e)) {
       uint32_t k;
@@ -1253,9 +1254,6 @@ class Parser {
     }
     const int weekday = wd->a;
     uint32_t end = wend;
-    if (is_punct(end, '.') && !p_[end].space_before && !word(j).empty() && word(j).back() != '.') {
-      // "ma." cut as "ma" "." is still an abbreviation
-    }
     // "mardi prochain", "vendredi dernier", "dinsdag volgende week", "Tuesday next week",
     // "lundi de la semaine prochaine"
     if (rel == 2 && week_rel == 2) {
@@ -1282,6 +1280,7 @@ class Parser {
         if (const TimeWord* r2 = hit(wend, TimeClass::relative_after, a)) {
           rel = r2->a;
           next_week = r2->b == 1;
+          weeks_later = r2->b >= 2 ? r2->b - 1 : 0;
           end = a;
         }
       }
@@ -1302,6 +1301,8 @@ class Parser {
         d = monday + (weekday - 1);
       } else if (rel == 1 && next_week) {
         d = *ref_ - (iso_weekday(*ref_) - 1) + 7 + (weekday - 1);
+      } else if (rel == 1 && weeks_later) {
+        d = choose_weekday(weekday, *ref_, Tense::future) + 7 * weeks_later;
       } else if (rel == 1) {
         d = choose_weekday(weekday, *ref_ + 1, Tense::future);
       } else if (rel == -1) {
