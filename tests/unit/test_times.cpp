@@ -62,6 +62,13 @@ TEST_CASE("absolute dates in the three languages") {
   CHECK(times("fr", "La loi date du 12/03/2018.") == V{"date 12/03/2018=2018-03-12"});
 }
 
+TEST_CASE("holidays, with the rules that move them") {
+  CHECK(times("nl", "Het feest viel op Pinksteren 2021.") == V{"date Pinksteren 2021=2021-05-23"});
+  // 27 April 2025 was a Sunday: Koningsdag was the Saturday before; in 2024 it was the 27th.
+  CHECK(times("nl", "Koningsdag 2025 was druk.") == V{"date Koningsdag 2025=2025-04-26"});
+  CHECK(times("nl", "Koningsdag 2024 was druk.") == V{"date Koningsdag 2024=2024-04-27"});
+}
+
 TEST_CASE("a date without a year takes it from the reference date and the tense") {
   CHECK(times("en", "The minister resigned on October 3.", "2021-02-10") == V{"date October 3=2020-10-03*"});
   CHECK(times("en", "The minister will resign on October 3.", "2021-02-10") == V{"date October 3=2021-10-03*"});

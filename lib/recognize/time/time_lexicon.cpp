@@ -168,11 +168,19 @@ bool read_value(TimeClass cls, std::string_view v, TimeWord& w, std::vector<std:
         w.a = 2, w.b = static_cast<int16_t>(m), w.c = static_cast<int16_t>(k), w.d = static_cast<int16_t>(d);
         return m >= 1 && m <= 12 && d >= 1 && d <= 7 && k != 0 && k >= -1 && k <= 5;
       }
-      auto dash = data::split(v, '-');
+      // "04-27", or "04-27 sunday-1": a day earlier when it falls on a Sunday (Koningsdag)
+      auto parts = data::split(v, ' ');
+      int sunday_shift = 0;
+      if (parts.size() == 2) {
+        if (parts[1].substr(0, 6) != "sunday" || !parse_int(parts[1].substr(6), sunday_shift)) return false;
+      } else if (parts.size() != 1) {
+        return false;
+      }
+      auto dash = data::split(parts[0], '-');
       int m = 0, d = 0;
       if (dash.size() != 2 || !parse_int(dash[0], m) || !parse_int(dash[1], d)) return false;
-      w.a = 0, w.b = static_cast<int16_t>(m), w.c = static_cast<int16_t>(d);
-      return m >= 1 && m <= 12 && d >= 1 && d <= 31;
+      w.a = 0, w.b = static_cast<int16_t>(m), w.c = static_cast<int16_t>(d), w.d = static_cast<int16_t>(sunday_shift);
+      return m >= 1 && m <= 12 && d >= 1 && d <= 31 && sunday_shift >= -6 && sunday_shift <= 6;
     }
     case TimeClass::meridiem:
       if (v == "am") w.a = 0;

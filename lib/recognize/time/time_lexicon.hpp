@@ -83,7 +83,7 @@ struct TimeWord {
   // month, weekday(s): a = number. unit: a = Grain. day_offset: a = days. relative(_after): a = -1, 0, 1.
   // part_of_day: a = DayPart. day_part: a = day offset, b = DayPart. weekday_part: a = weekday,
   // b = DayPart. clock_word: a = hour, b = minute. season: a = 0-3. holiday: a = kind (0 fixed:
-  // b month, c day; 1 easter: b offset; 2 n-th weekday: b month, c n, d weekday). meridiem: a = 0 am,
+  // b month, c day, d days to move it when it falls on a Sunday; 1 easter: b offset; 2 n-th weekday: b month, c n, d weekday). meridiem: a = 0 am,
   // 1 pm. cue: a = Cue. mod: a = Mod. set: a = index of the value in TimeLexicon::set_value().
   // vague: a = count (0 unknown). tense: a = Tense.
 };

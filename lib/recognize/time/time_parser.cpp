@@ -922,7 +922,10 @@ class Parser {
           absl::CivilDay last(year, h->b, days_in_month(year, h->b));
           return last - (iso_weekday(last) - h->d + 7) % 7;
         }
-        default: return absl::CivilDay(year, h->b, std::min<int>(h->c, days_in_month(year, h->b)));
+        default: {
+          absl::CivilDay day(year, h->b, std::min<int>(h->c, days_in_month(year, h->b)));
+          return iso_weekday(day) == 7 ? day + h->d : day;
+        }
       }
     };
     Expr x;
