@@ -90,6 +90,11 @@ TEST_CASE("relative days and weekdays") {
 }
 
 TEST_CASE("relative periods and shifts") {
+  CHECK(times("en", "The vote is set for the 20th of next month.", "2022-03-16") ==
+        V{"date the 20th of next month=2022-04-20*"});
+  CHECK(times("fr", "Il est mort le 3 du mois dernier.", "2022-03-16") == V{"date le 3 du mois dernier=2022-02-03*"});
+  // April has 30 days: only the month is a date
+  CHECK(times("nl", "De top is op de 31e van volgende maand.", "2022-03-16") == V{"date volgende maand=2022-04*"});
   CHECK(times("en", "Prices rose last month.", "2022-03-16") == V{"date last month=2022-02*"});
   CHECK(times("nl", "Over twee weken stemt het parlement.", "2022-03-16") == V{"date Over twee weken=2022-03-30*"});
   CHECK(times("fr", "Il est parti il y a deux ans.", "2022-03-16") == V{"date il y a deux ans=2020-03-16*"});

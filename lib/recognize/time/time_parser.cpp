@@ -696,7 +696,7 @@ class Parser {
     else if ((is_punct(k, '/') || is_punct(k, '-')) && !p_[k].space_before && month_name(k + 1))
       sep = text_[p_[k++].span.begin];
     auto month = month_name(k);
-    if (!month) return std::nullopt;
+    if (!month) return day_of_relative_month(i, *day, k);
     if (sep) {
       const int m = static_cast<int>(month->value), dd = static_cast<int>(day->value);
       uint32_t y = month->end;
@@ -728,6 +728,21 @@ class Parser {
   }
 
   // February 26[,] [2024]; Aug 9 96; Sun 15Sep (month glued).
+  // "the 20th of next month", "le 15 du mois prochain": a day of a month named relatively.
+  std::optional<Expr> day_of_relative_month(uint32_t i, const Count& day, uint32_t k) {
+    // "of", or "du", "van" (which also open ranges: "du 5 au 7 mai")
+    const uint32_t of = is_cue(k, Cue::of) ? cue(k, Cue::of) : cue(k, Cue::from);
+    if (of == kNone) return std::nullopt;
+    auto m = relative_period(of);
+    if (!m || m->point.grain != Grain::month || m->unresolved || m->point.year == kUnknown) return std::nullopt;
+    const int d = static_cast<int>(day.value);
+    if (!valid_date(m->point.year, m->point.month, d)) return std::nullopt;
+    Expr x = full_date(i, m->end, m->point.year, m->point.month, d);
+    x.explicit_year = false;
+    x.point.anchored = true;
+    return x;
+  }
+
   std::optional<Expr> month_day_year(uint32_t i) {
     auto month = month_name(i);
     if (!month) return std::nullopt;
