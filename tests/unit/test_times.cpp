@@ -62,6 +62,14 @@ TEST_CASE("absolute dates in the three languages") {
   CHECK(times("fr", "La loi date du 12/03/2018.") == V{"date 12/03/2018=2018-03-12"});
 }
 
+TEST_CASE("years with their era") {
+  CHECK(times("en", "Caesar was killed on 15 March 44 BC in Rome.") == V{"date 15 March 44 BC=BC0044-03-15"});
+  CHECK(times("fr", "La bataille eut lieu en 52 av. J.-C. près d'Alise.") == V{"date 52 av. J.-C.=BC0052"});
+  CHECK(times("nl", "Hij leefde van 4 v. Chr. tot 30 n. Chr. in Judea.") ==
+        V{"range van 4 v. Chr. tot 30 n. Chr.=BC0004/0030 [BC0004..0030]"});
+  CHECK(times("en", "The ad ran in 2019.") == V{"date 2019=2019"});  // "ad" only after a year
+}
+
 TEST_CASE("holidays, with the rules that move them") {
   CHECK(times("nl", "Het feest viel op Pinksteren 2021.") == V{"date Pinksteren 2021=2021-05-23"});
   // 27 April 2025 was a Sunday: Koningsdag was the Saturday before; in 2024 it was the 27th.

@@ -5,6 +5,7 @@
 
 #include "lexicon/data_files.hpp"
 #include "segment/segment.hpp"
+#include "text/normalize.hpp"
 #include "util/status.hpp"
 
 namespace eventwire::internal {
@@ -30,7 +31,7 @@ constexpr ClassName kClasses[] = {
     {"cue", TimeClass::cue},           {"mod", TimeClass::mod},
     {"set", TimeClass::set},           {"vague", TimeClass::vague},
     {"last", TimeClass::last},         {"tense", TimeClass::tense},
-    {"published", TimeClass::published},
+    {"published", TimeClass::published}, {"era", TimeClass::era},
 };
 
 // Classes that may start a time expression or sit at its heart: the pieces of their phrases
@@ -46,6 +47,7 @@ bool is_trigger_class(TimeClass c) {
     case TimeClass::tense:
     case TimeClass::meridiem:
     case TimeClass::hour_word:
+    case TimeClass::era:
       return false;
     default:
       return true;
@@ -182,6 +184,11 @@ bool read_value(TimeClass cls, std::string_view v, TimeWord& w, std::vector<std:
       w.a = 0, w.b = static_cast<int16_t>(m), w.c = static_cast<int16_t>(d), w.d = static_cast<int16_t>(sunday_shift);
       return m >= 1 && m <= 12 && d >= 1 && d <= 31 && sunday_shift >= -6 && sunday_shift <= 6;
     }
+    case TimeClass::era:
+      if (v == "bc") w.a = -1;
+      else if (v == "ad") w.a = 1;
+      else return false;
+      return true;
     case TimeClass::meridiem:
       if (v == "am") w.a = 0;
       else if (v == "pm") w.a = 1;
@@ -374,14 +381,16 @@ absl::StatusOr<TimeLexicon> TimeLexicon::create(Lang lang, const Segmenter& segm
     const bool elision = phrase.back() == '\'';
     std::string cut(phrase);
     if (elision) cut += 'x';
-    segmenter.tokenize(cut, cut, {0, static_cast<uint32_t>(cut.size())}, lang, tokens);
+    // Cut as written, where capitals make initials ("J.-C."), and compared without case.
+    const std::string folded = fold_case(cut);
+    segmenter.tokenize(cut, folded, {0, static_cast<uint32_t>(cut.size())}, lang, tokens);
     for (const Token& t : tokens) append_pieces(cut, t, pieces);
     if (elision && !pieces.empty()) pieces.pop_back();
     if (pieces.empty()) return bad("empty phrase");
     Entry entry;
     entry.word = w;
-    for (size_t k = 1; k < pieces.size(); ++k) entry.rest.emplace_back(slice(cut, pieces[k].span));
-    const std::string first(slice(cut, pieces[0].span));
+    for (size_t k = 1; k < pieces.size(); ++k) entry.rest.emplace_back(slice(folded, pieces[k].span));
+    const std::string first(slice(folded, pieces[0].span));
     lex.first_piece_[first].push_back(static_cast<uint32_t>(lex.entries_.size()));
     lex.first_pieces_.set(filter_key(first));
     lex.entries_.push_back(std::move(entry));
@@ -396,15 +405,15 @@ absl::StatusOr<TimeLexicon> TimeLexicon::create(Lang lang, const Segmenter& segm
       for (size_t k = pieces.size(); k-- > 0;)
         if (pieces[k].kind == Piece::word) {
           if (trigger == pieces.size()) trigger = k;  // the last word, when all are cues
-          if (!cue_words.contains(slice(cut, pieces[k].span))) {
+          if (!cue_words.contains(slice(folded, pieces[k].span))) {
             trigger = k;
             break;
           }
         }
       if (trigger < pieces.size()) {
         if (trigger > kLookBehind) return bad("the phrase's trigger word is too far from its start");
-        lex.trigger_words_.insert(slice(cut, pieces[trigger].span));
-        lex.triggers_.set(filter_key(slice(cut, pieces[trigger].span)));
+        lex.trigger_words_.insert(slice(folded, pieces[trigger].span));
+        lex.triggers_.set(filter_key(slice(folded, pieces[trigger].span)));
       }
     }
   }

@@ -61,6 +61,7 @@ enum class TimeClass : uint8_t {
   last,           // "last" as an ordinal: the last week of July
   tense,          // past, future
   published,      // "Published", "Laatst bijgewerkt op": the date after it is the article's
+  era,            // after a year: "BC" -1, "AD" 1 ("44 BC", "52 av. J.-C.", "88 na Christus")
 };
 
 enum class Cue : uint8_t {
@@ -85,7 +86,7 @@ struct TimeWord {
   // b = DayPart. clock_word: a = hour, b = minute. season: a = 0-3. holiday: a = kind (0 fixed:
   // b month, c day, d days to move it when it falls on a Sunday; 1 easter: b offset; 2 n-th weekday: b month, c n, d weekday). meridiem: a = 0 am,
   // 1 pm. cue: a = Cue. mod: a = Mod. set: a = index of the value in TimeLexicon::set_value().
-  // vague: a = count (0 unknown). tense: a = Tense.
+  // vague: a = count (0 unknown). tense: a = Tense. era: a = -1 before Christ, 1 after.
 };
 
 class TimeLexicon {

@@ -49,6 +49,7 @@ struct Count {
   bool article = false;
   bool integer = true;
   bool vague = false;  // "several", "a few": the amount is unknown
+  bool era = false;    // a year with its era ("44 BC"), never a two-digit shorthand
   int digits = 0;      // digits written (0 for words)
 };
 
@@ -427,6 +428,14 @@ class Parser {
     c.end = j + 1;
     c.digits = static_cast<int>(s.size());
     for (char ch : s) c.value = c.value * 10 + (ch - '0');
+    // "44 BC", "88 na Christus": any year of up to four digits with its era
+    uint32_t era_end;
+    if (const TimeWord* era = hit(c.end, TimeClass::era, era_end); era && s.size() <= 4 && c.value >= 1) {
+      c.value *= era->a;
+      c.end = era_end;
+      c.era = true;
+      return c;
+    }
     if (s.size() == 4 && c.value >= 1000 && c.value <= 2999) return c;
     if (two_digits && s.size() == 2) {
       c.value = full_year(static_cast<int>(c.value), ref_);
@@ -712,7 +721,7 @@ class Parser {
     uint32_t y = is_punct(e, ',') ? e + 1 : e;
     if (is_cue(y, Cue::of) && year_number(cue(y, Cue::of), false)) y = cue(y, Cue::of);
     if (auto year = year_number(y, true)) {
-      const bool two = year->digits == 2;
+      const bool two = year->digits == 2 && !year->era;
       if (!two || date_end(year->end) || is_cue(year->end, Cue::at) || is_cue(year->end, Cue::to)) {
         if (valid_date(static_cast<int>(year->value), m, dd))
           return full_date(i, year->end, static_cast<int>(year->value), m, dd);
@@ -763,7 +772,7 @@ class Parser {
     const bool dash = (is_punct(e, '-') || is_punct(e, '/')) && !p_[e].space_before;  // "Sep-23-2020"
     uint32_t y = is_punct(e, ',') || dash ? e + 1 : e;
     if (auto year = year_number(y, !dash)) {
-      const bool two = year->digits == 2;
+      const bool two = year->digits == 2 && !year->era;
       if ((!two || date_end(year->end)) && valid_date(static_cast<int>(year->value), m, dd))
         return full_date(i, year->end, static_cast<int>(year->value), m, dd);
     }
@@ -830,7 +839,7 @@ class Parser {
       if (year && (year->digits != 2 || !date_end(year->end))) year.reset();
     }
     if (!year) return std::nullopt;
-    bool ok = boundary(year->end);
+    bool ok = year->era || boundary(year->end);
     // a year between two words: "le bilan 2001 de la délinquance", "the 2024 election of"
     if (!ok && year->value >= 1800 && year->value <= 2100 && is_word(year->end) && lex_.is_function_word(word(year->end)))
       ok = true;

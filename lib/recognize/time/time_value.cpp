@@ -63,9 +63,16 @@ void append_number(std::string& out, int value, int width) {
   out += buf;
 }
 
+// Years before Christ are negative: TIMEX3 writes them "BC0044".
 void append_year(std::string& out, int year) {
-  if (year == kUnknown) out += "XXXX";
-  else append_number(out, year, 4);
+  if (year == kUnknown) {
+    out += "XXXX";
+  } else if (year < 0) {
+    out += "BC";
+    append_number(out, -year, 4);
+  } else {
+    append_number(out, year, 4);
+  }
 }
 
 void append_two(std::string& out, int value) {
