@@ -148,6 +148,7 @@ TEST_CASE("durations, ranges and sets") {
   CHECK(times("en", "The mission ran in 2019-2020.") == V{"range 2019-2020=2019/2020 [2019..2020]"});
   CHECK(times("nl", "De markt is elke maandag open.") == V{"set elke maandag=XXXX-WXX-1"});
   CHECK(times("nl", "Sinds 1948 bestaat de organisatie.") == V{"date Sinds 1948=1948 [1948..] ON_OR_AFTER"});
+  CHECK(times("en", "The talks run from Monday to Friday.") == V{"set from Monday to Friday=XXXX-WXX-1/XXXX-WXX-5 [XXXX-WXX-1..XXXX-WXX-5]"});
 }
 
 TEST_CASE("the reference date is found in the article") {
