@@ -9,7 +9,7 @@ void PhraseMatcher::add(const std::vector<uint64_t>& tokens, uint32_t value) {
   uint64_t h = kStart;
   for (size_t i = 0; i < tokens.size(); ++i) {
     h = extend(h, tokens[i]);
-    if (i == 0) first_bits_[(h >> 6) & (kFirstBits / 64 - 1)] |= uint64_t{1} << (h & 63);
+    if (i == 0) first_bits_[(tokens[0] >> 6) & (kFirstBits / 64 - 1)] |= uint64_t{1} << (tokens[0] & 63);
     Node& node = nodes_[h];
     if (i + 1 < tokens.size()) node.has_longer = true;
   }

@@ -112,7 +112,12 @@ bool opens_sentence(const Token& t, std::string_view text) {
   return c == '"' || c == '\'' || c == '(' || c == '[' || c == '-' || c == '*';
 }
 
-bool is_terminal(std::string_view tok) { return tok == "." || tok == "!" || tok == "?" || tok == "..." || tok == "?!"; }
+// Punctuation ending a sentence; the first byte rules out most tokens before any comparison.
+bool is_terminal(std::string_view tok) {
+  const char c = tok[0];
+  if (c != '.' && c != '!' && c != '?') return false;
+  return tok.size() == 1 || tok == "..." || tok == "?!";
+}
 
 bool is_closing(std::string_view tok) { return tok == "\"" || tok == "'" || tok == ")" || tok == "]"; }
 
@@ -267,12 +272,17 @@ void Segmenter::split_sentences(Document& doc, uint32_t block, Span region, bool
   const Lang lang = doc.blocks[block].language;
   std::vector<Token>& tokens = doc.tokens;
   const uint32_t first = static_cast<uint32_t>(tokens.size());
+  // Room for a token every four bytes or so, so that the tokens are not moved as they grow.
+  const size_t room = first + region.size() / 4 + 16;
+  if (tokens.capacity() < room) tokens.reserve(std::max(room, 2 * tokens.capacity()));
   tokenize(text, doc.folded, region, lang, tokens);
   const uint32_t last = static_cast<uint32_t>(tokens.size());
   if (hash_tokens) {
     doc.token_hashes.resize(last);
+    const char* folded = doc.folded.data();
+    uint64_t* hashes = doc.token_hashes.data();
     for (uint32_t t = first; t < last; ++t)
-      doc.token_hashes[t] = PhraseMatcher::hash_token(slice(doc.folded, tokens[t].span));
+      hashes[t] = PhraseMatcher::hash_token({folded + tokens[t].span.begin, tokens[t].span.size()});
   }
   uint32_t start = first;
   for (uint32_t t = first; t < last; ++t) {
