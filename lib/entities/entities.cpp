@@ -877,16 +877,17 @@ class EntityPass {
   void run_features(const Run& run, uint32_t sb, uint32_t se, EntityType rule, Add&& add, Fixed&& fixed) const {
     using F = R::FixedFeature;
     static constexpr std::string_view kBegin = "<s>", kEnd = "</s>";
+    static constexpr uint64_t kBeginHash = text_hash(kBegin), kEndHash = text_hash(kEnd);
     const uint32_t tb = run.tb, te = run.te;
     auto text = [&](const FeaturePrefix& p, std::string_view v) { add(p, text_hash(v), v, std::string_view()); };
     // a token, or the sentence boundary when t is outside [sb, se)
     auto word = [&](uint32_t t) { return with_words ? folded(t) : std::string_view(); };
     auto token = [&](const FeaturePrefix& p, uint32_t t, bool inside, std::string_view boundary) {
       if (inside) add(p, doc_.token_hashes[t], word(t), std::string_view());
-      else text(p, boundary);
+      else add(p, boundary == kBegin ? kBeginHash : kEndHash, boundary, std::string_view());
     };
     auto pair = [&](const FeaturePrefix& p, uint32_t a, bool a_inside, uint32_t b, bool b_inside) {
-      uint64_t ha = a_inside ? doc_.token_hashes[a] : text_hash(kBegin), hb = b_inside ? doc_.token_hashes[b] : text_hash(kEnd);
+      uint64_t ha = a_inside ? doc_.token_hashes[a] : kBeginHash, hb = b_inside ? doc_.token_hashes[b] : kEndHash;
       add(p, combine_hashes(ha, hb), a_inside ? word(a) : kBegin, b_inside ? word(b) : kEnd);
     };
     fixed(F::bias, 0);
