@@ -14,20 +14,28 @@ namespace eventwire::internal {
 class PhraseMatcher {
  public:
   // The hash of one (folded) token, and of a sequence extended by one more token. A token's
-  // bytes are read a word at a time rather than one by one: one word (two overlapping
-  // halves) holds a token of up to eight bytes, most of them, and the last word of a longer
-  // one overlaps the word before. Given the length, those words tell the bytes apart, and
-  // each step is one-to-one; extend() and the users' own hashing mix the result further.
+  // bytes are read a word at a time rather than one by one: a token of up to eight bytes,
+  // most of them, is one word (its bytes, zero above them), and the last word of a longer one
+  // overlaps the word before. Each step is one-to-one; extend() and the users' own hashing
+  // mix the result further.
   static constexpr uint64_t hash_token(std::string_view folded) {
     const size_t n = folded.size();
-    uint64_t h = 0x9AE16A3B2F90404Full ^ (n * 0xC3A5C85C97CB3127ull);
-    if (n > 8) {
-      for (size_t i = 0; i + 8 < n; i += 8) h = mix(h ^ load(folded, i, 8));
-      return mix(h ^ load(folded, n - 8, 8));
+    if (n <= 8) return hash_short(n, short_word(folded));
+    uint64_t h = kTokenSeed ^ (n * kLengthFactor);
+    for (size_t i = 0; i + 8 < n; i += 8) h = mix(h ^ load(folded, i, 8));
+    return mix(h ^ load(folded, n - 8, 8));
+  }
+  // hash_token(text.substr(begin, n)) for a token inside a longer text: a short one is read
+  // in one load when the text holds eight bytes from `begin` (those past it masked off).
+  static uint64_t hash_token_at(std::string_view text, size_t begin, size_t n) {
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (n - 1 < 8 && begin + 8 <= text.size()) {
+      uint64_t word;
+      __builtin_memcpy(&word, text.data() + begin, 8);
+      return hash_short(n, word & (~uint64_t{0} >> (64 - 8 * n)));
     }
-    if (n >= 4) return mix(h ^ load(folded, 0, 4) ^ (load(folded, n - 4, 4) << 32));
-    if (n > 0) return mix(h ^ load(folded, 0, 1) ^ (load(folded, n / 2, 1) << 8) ^ (load(folded, n - 1, 1) << 16));
-    return mix(h);
+#endif
+    return hash_token(text.substr(begin, n));
   }
   static uint64_t extend(uint64_t sequence, uint64_t token) {
     uint64_t h = (sequence ^ token) * 0x9E3779B97F4A7C15ull;
@@ -91,6 +99,16 @@ class PhraseMatcher {
   std::vector<uint32_t> values_;
   size_t phrases_ = 0;
 
+  static constexpr uint64_t kTokenSeed = 0x9AE16A3B2F90404Full, kLengthFactor = 0xC3A5C85C97CB3127ull;
+  static constexpr uint64_t hash_short(size_t n, uint64_t word) { return mix(kTokenSeed ^ (n * kLengthFactor) ^ word); }
+  // The bytes of a token of at most eight bytes as a little-endian number, zero above them:
+  // two overlapping loads, whose common bytes are the same.
+  static constexpr uint64_t short_word(std::string_view s) {
+    const size_t n = s.size();
+    if (n >= 4) return load(s, 0, 4) | load(s, n - 4, 4) << (8 * (n - 4));
+    if (n >= 2) return load(s, 0, 2) | load(s, n - 2, 2) << (8 * (n - 2));
+    return n ? load(s, 0, 1) : 0;
+  }
   // `count` bytes of `s` from `at`, as a little-endian number: one load once compiled.
   static constexpr uint64_t load(std::string_view s, size_t at, int count) {
     uint64_t word = 0;
