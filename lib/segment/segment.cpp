@@ -70,27 +70,64 @@ bool is_alnum(CharClass c) { return c == CharClass::letter || c == CharClass::di
 
 #ifdef __SSE2__
 // The common case, in a loop of its own: words of ASCII letters and digits that end at a
-// space or at punctuation that cannot join them to more (not a hyphen, period or apostrophe;
-// a comma only after a letter), with that punctuation and the space after them. Returns
-// where it stopped: at `end`, or at the first byte that needs the general rules.
-uint32_t take_plain_words(const unsigned char* bytes, size_t size, uint32_t i, uint32_t end, std::vector<Token>& out) {
-  while (i < end && i + 16 <= size) {
+// space, at a period that joins them to nothing more, or at punctuation that cannot join them
+// to more (not a hyphen or apostrophe; a comma only after a letter), with that punctuation
+// and the space after them; and ASCII punctuation between words that is a token of its own.
+// Returns where it stopped: at `end`, or at the first byte that needs the general rules.
+uint32_t take_plain_words(std::string_view text, std::string_view folded, const WordSet& abbreviations, uint32_t i,
+                          uint32_t end, std::vector<Token>& out) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  while (i < end && i + 16 <= text.size()) {
     const ascii::Classes m = ascii::classify16(bytes + i);
     const unsigned run = static_cast<unsigned>(__builtin_ctz(~(m.letters | m.digits)));
-    if (run == 0 || run == 16 || i + run > end) break;
+    if (run == 0) {
+      const unsigned char b = bytes[i];
+      const CharClass cls = b < 0x80 ? kAscii.chars[b].cls : CharClass::letter;  // letter: not taken here
+      if (b == ' ') {
+        ++i;
+      } else if (cls == CharClass::other || cls == CharClass::hyphen) {
+        out.push_back({{i, i + 1}, kTokPunct});
+        ++i;
+      } else {
+        break;
+      }
+      continue;
+    }
+    if (run == 16 || i + run > end) break;
     const uint32_t j = i + run;
     const unsigned char b = bytes[j];
-    const CharClass after = b < 0x80 ? kAscii.chars[b].cls : CharClass::letter;  // letter: not taken here
-    const bool letter_last = (m.letters >> (run - 1)) & 1;
-    if (j < end && after != CharClass::space && (after != CharClass::other || (b == ',' && !letter_last))) break;
+    const CharClass after = j == end ? CharClass::space : b < 0x80 ? kAscii.chars[b].cls : CharClass::letter;
+    const bool letter_first = m.letters & 1;
+    bool abbreviation = false;
+    if (after == CharClass::period) {
+      // Letters or digits after it may join ("3.5", "U.S"): the general rules decide. Else it
+      // ends an initial ("J.") or an abbreviation ("Mr."), or is punctuation of its own.
+      if (j + 1 < end && (bytes[j + 1] >= 0x80 || is_alnum(kAscii.chars[bytes[j + 1]].cls))) break;
+      abbreviation = letter_first && ((run == 1 && (m.upper & 1)) || abbreviations.contains(folded.substr(i, run + 1)));
+    } else if (after != CharClass::space &&
+               (after != CharClass::other || (b == ',' && !((m.letters >> (run - 1)) & 1)))) {
+      break;
+    }
     const unsigned run_letters = m.letters & ((1u << run) - 1);
-    uint16_t flags = (m.letters & 1) ? kTokWord : kTokNumber;
+    uint16_t flags = letter_first ? kTokWord : kTokNumber;
     if (m.upper & 1) flags |= kTokUpperInitial;
     if ((run_letters & (run_letters - 1)) != 0 && (run_letters & ~m.upper) == 0) flags |= kTokAllUpper;
+    if (abbreviation) {
+      out.push_back({{i, j + 1}, static_cast<uint16_t>(flags | kTokAbbreviation)});
+      i = j + 1;
+      continue;
+    }
     out.push_back({{i, j}, flags});
     i = j;
     if (i == end) break;
-    if (after == CharClass::other) out.push_back({{i, i + 1}, kTokPunct}), ++i;
+    if (after == CharClass::period) {  // "..." is one token
+      uint32_t k = i + 1;
+      while (k < end && bytes[k] == '.') ++k;
+      out.push_back({{i, k}, kTokPunct});
+      i = k;
+    } else if (after == CharClass::other) {
+      out.push_back({{i, i + 1}, kTokPunct}), ++i;
+    }
     if (i < end && bytes[i] == ' ') ++i;
   }
   return i;
@@ -154,7 +191,7 @@ void Segmenter::tokenize(std::string_view text, std::string_view folded, Span sp
   uint32_t i = span.begin;
   while (i < end) {
 #ifdef __SSE2__
-    i = take_plain_words(bytes, text.size(), i, end, out);
+    i = take_plain_words(text, folded, lex.abbreviations, i, end, out);
     if (i >= end) break;
 #endif
     Char c = classify(text, i);
@@ -279,10 +316,9 @@ void Segmenter::split_sentences(Document& doc, uint32_t block, Span region, bool
   const uint32_t last = static_cast<uint32_t>(tokens.size());
   if (hash_tokens) {
     doc.token_hashes.resize(last);
-    const char* folded = doc.folded.data();
     uint64_t* hashes = doc.token_hashes.data();
     for (uint32_t t = first; t < last; ++t)
-      hashes[t] = PhraseMatcher::hash_token({folded + tokens[t].span.begin, tokens[t].span.size()});
+      hashes[t] = PhraseMatcher::hash_token_at(doc.folded, tokens[t].span.begin, tokens[t].span.size());
   }
   uint32_t start = first;
   for (uint32_t t = first; t < last; ++t) {
