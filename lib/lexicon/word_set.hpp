@@ -6,14 +6,15 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
-#include "absl/hash/hash.h"
+#include "lexicon/phrase_matcher.hpp"
 
 namespace eventwire::internal {
 
-// Hashing and equality that accept std::string and std::string_view alike.
+// Hashing and equality that accept std::string and std::string_view alike. Words are short:
+// the token hash reads them a word at a time, well mixed in its high and low bits alike.
 struct WordHash {
   using is_transparent = void;
-  size_t operator()(std::string_view s) const { return absl::Hash<std::string_view>{}(s); }
+  size_t operator()(std::string_view s) const { return PhraseMatcher::hash_token(s); }
 };
 struct WordEq {
   using is_transparent = void;
