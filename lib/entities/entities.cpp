@@ -1104,10 +1104,9 @@ class EntityPass {
   int32_t entity_for(const std::string& key, EntityType type, std::string_view name) {
     auto [it, fresh] = by_key_.try_emplace(key, static_cast<int32_t>(doc_.entities.size()));
     if (fresh) {
-      Entity e;
+      Entity& e = doc_.entities.emplace_back();
       e.type = type;
       e.name = std::string(name);
-      doc_.entities.push_back(std::move(e));
       roles_.push_back(TitleKind::other);
     }
     return it->second;
@@ -1243,7 +1242,9 @@ class EntityPass {
               e = found->second;
             } else {
               e = static_cast<int32_t>(doc_.entities.size());
-              doc_.entities.push_back(Entity{c.type, std::string(name), {}, {}, {}, {}, {}});
+              Entity& fresh = doc_.entities.emplace_back();
+              fresh.type = c.type;
+              fresh.name = std::string(name);
               roles_.push_back(TitleKind::other);
               names.emplace(std::string(key), e);
             }
