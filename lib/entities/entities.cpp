@@ -1,6 +1,7 @@
 #include "entities/entities.hpp"
 
 #include <algorithm>
+#include <bitset>
 #include <cstring>
 
 #include "absl/container/flat_hash_map.h"
@@ -1152,8 +1153,11 @@ class EntityPass {
     auto it = person_names_.find(full);
     if (it != person_names_.end()) return it->second;
     if (c.te - c.tb > 1 || full.size() < 5) return -1;
-    // spelling variants of a surname: "Zelenskyy" for "Zelensky", "Umjerov" for "Umerov"
+    // spelling variants of a surname: "Zelenskyy" for "Zelensky", "Umjerov" for "Umerov";
+    // only a key with the same first letter can match, and most often no person's key has it
     std::string& key = key_scratch_;
+    spelling_key(full.substr(0, 2), key);  // the key's first letter comes from the first two
+    if (!key_initials_.test(static_cast<unsigned char>(key[0]))) return -1;
     spelling_key(full, key);
     int32_t best = -1;
     for (const PersonInfo& p : persons_)
@@ -1177,6 +1181,7 @@ class EntityPass {
     p.full = fold_case(doc_.entities[entity].name);
     p.surname = std::string(surname);
     spelling_key(surname, p.key);
+    if (!p.key.empty()) key_initials_.set(static_cast<unsigned char>(p.key[0]));
     p.last_mention = at;
     person_names_.insert_or_assign(p.full, entity);
     person_names_.insert_or_assign(p.surname, entity);
@@ -1369,6 +1374,7 @@ class EntityPass {
   std::vector<uint32_t> mention_counts_;  // by entity: the block's new mentions (scratch, zero between blocks)
   std::vector<PersonInfo> persons_;
   std::string key_scratch_;  // find_person's spelling key
+  std::bitset<256> key_initials_;  // the first letters of the persons' spelling keys
   WordMap<int32_t> person_names_;  // folded full names and surnames of the persons so far
   std::vector<std::pair<uint32_t, int32_t>> country_mentions_;  // position, entity
   absl::flat_hash_map<std::string_view, uint32_t> country_counts_;
