@@ -8,6 +8,8 @@
 namespace eventwire::internal {
 
 void RunModel::insert(uint64_t feature, uint32_t first) {
+  const size_t bit = present_bit(feature);
+  present_[bit / 64] |= uint64_t{1} << (bit % 64);
   feature |= 1;
   size_t i = feature >> shift_;
   while (slots_[i].key != 0 && slots_[i].key != feature) i = (i + 1) & mask_;
@@ -26,6 +28,7 @@ absl::StatusOr<RunModel> RunModel::load(const data::DataFile* file) {
   int bits = 4;
   while (capacity < 2 * static_cast<size_t>(file->rows)) capacity *= 2, ++bits;
   m.slots_.assign(capacity, Slot{});
+  m.present_.assign(kPresentBits / 64, 0);
   m.mask_ = capacity - 1;
   m.shift_ = 64 - bits;
   m.weights_.reserve(static_cast<size_t>(file->rows) * kRunLabels);

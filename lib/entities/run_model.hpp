@@ -60,7 +60,7 @@ class RunModel {
   // Features are FNV hashes, already well mixed: an open-addressing table indexed by their
   // high bits finds them in a probe or two.
   const float* find(uint64_t feature) const {
-    if (slots_.empty()) return nullptr;
+    if (slots_.empty() || !maybe_present(feature)) return nullptr;
     feature |= 1;  // 0 marks an empty slot
     const Slot* slots = slots_.data();
     for (size_t i = feature >> shift_;; i = (i + 1) & mask_) {
@@ -94,6 +94,15 @@ class RunModel {
     uint32_t first = 0;  // its first weight
   };
   void insert(uint64_t feature, uint32_t first);
+  // Most features of a run are not in the table: a bit set indexed by their low bits (the
+  // slots are found by the high ones), 16 KiB, answers for most of them without a probe.
+  static constexpr size_t kPresentBits = size_t{1} << 17;
+  static size_t present_bit(uint64_t feature) { return (feature >> 1) & (kPresentBits - 1); }
+  bool maybe_present(uint64_t feature) const {
+    const size_t bit = present_bit(feature);
+    return present_[bit / 64] >> (bit % 64) & 1;
+  }
+  std::vector<uint64_t> present_;
   std::vector<Slot> slots_;  // a power of two, at most half full
   size_t mask_ = 0;           // slots_.size() - 1
   int shift_ = 64;
