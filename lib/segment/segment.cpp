@@ -320,26 +320,23 @@ void Segmenter::split_sentences(Document& doc, uint32_t block, Span region, bool
     for (uint32_t t = first; t < last; ++t)
       hashes[t] = PhraseMatcher::hash_token_at(doc.folded, tokens[t].span.begin, tokens[t].span.size());
   }
+  // A sentence ends after terminal punctuation followed by what may open one, and at the end.
   uint32_t start = first;
-  for (uint32_t t = first; t < last; ++t) {
-    const Token& token = tokens[t];
-    bool boundary = t + 1 == last;
-    if (!boundary && token.is(kTokPunct) && is_terminal(slice(text, token.span))) {
-      uint32_t after = t + 1;
-      // Closing quotes and brackets stick to the punctuation: `aid." He` (but `aid. "He`).
-      while (after < last && is_closing(slice(text, tokens[after].span)) &&
-             tokens[after].span.begin == tokens[after - 1].span.end)
-        ++after;
-      if (after == last || opens_sentence(tokens[after], text)) {
-        t = after - 1;
-        boundary = true;
-      }
-    }
-    if (boundary) {
-      doc.sentences.push_back({{tokens[start].span.begin, tokens[t].span.end}, block, lang, start, t + 1});
-      start = t + 1;
+  for (uint32_t t = first; t + 1 < last; ++t) {
+    if (!tokens[t].is(kTokPunct) || !is_terminal(slice(text, tokens[t].span))) continue;
+    uint32_t after = t + 1;
+    // Closing quotes and brackets stick to the punctuation: `aid." He` (but `aid. "He`).
+    while (after < last && is_closing(slice(text, tokens[after].span)) &&
+           tokens[after].span.begin == tokens[after - 1].span.end)
+      ++after;
+    if (after == last || opens_sentence(tokens[after], text)) {
+      doc.sentences.push_back({{tokens[start].span.begin, tokens[after - 1].span.end}, block, lang, start, after});
+      start = after;
+      t = after - 1;
     }
   }
+  if (start < last)
+    doc.sentences.push_back({{tokens[start].span.begin, tokens[last - 1].span.end}, block, lang, start, last});
 }
 
 BlockRange Segmenter::segment(Document& doc, uint32_t block, bool hash_tokens) const {
