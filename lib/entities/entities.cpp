@@ -495,19 +495,21 @@ class EntityPass {
 
   // Longest dictionary match at token i (within [i, end)).
   bool match_at(uint32_t i, uint32_t end, Lang lang, bool caps, Item& out) const {
-    if (!first_[i]) return false;
-    uint64_t h = PhraseMatcher::kStart;
+    const PhraseMatcher::Node* node = first_[i];
+    if (!node) return false;
     bool found = false;
-    for (uint32_t j = i; j < end; ++j) {
-      h = PhraseMatcher::extend(h, doc_.token_hashes[j]);
-      const PhraseMatcher::Node* node = j == i ? first_[i] : r_.matcher_.find(h);
-      if (!node) break;
+    uint64_t h = 0;  // the sequence hash, needed only once a longer phrase is looked for
+    for (uint32_t j = i;;) {
       if (node->tag & kNodeNames)
         if (const R::Entry* e = best_entry(*node, i, lang, caps)) {
           out = {i, j + 1, e};
           found = true;
         }
-      if (!node->has_longer) break;
+      if (!node->has_longer || ++j >= end) break;
+      if (j == i + 1) h = PhraseMatcher::extend(PhraseMatcher::kStart, doc_.token_hashes[i]);
+      h = PhraseMatcher::extend(h, doc_.token_hashes[j]);
+      node = r_.matcher_.find(h);
+      if (!node) break;
     }
     return found;
   }
@@ -1096,7 +1098,6 @@ class EntityPass {
 
   struct PersonInfo {
     int32_t entity;
-    std::string full;     // folded name of the entity
     std::string surname;  // folded
     std::string key;      // spelling key of the surname
     uint32_t last_mention;
@@ -1178,12 +1179,11 @@ class EntityPass {
       if (p.entity == entity && p.surname == surname) return;
     PersonInfo& p = persons_.emplace_back();
     p.entity = entity;
-    p.full = fold_case(doc_.entities[entity].name);
     p.surname = std::string(surname);
     spelling_key(surname, p.key);
     if (!p.key.empty()) key_initials_.set(static_cast<unsigned char>(p.key[0]));
     p.last_mention = at;
-    person_names_.insert_or_assign(p.full, entity);
+    person_names_.insert_or_assign(fold_case(doc_.entities[entity].name), entity);  // the folded full name
     person_names_.insert_or_assign(p.surname, entity);
   }
 
