@@ -57,7 +57,7 @@ class RunModel {
 
   bool empty() const { return weights_.empty(); }
   // The weights of a feature (one per label), or nullptr when the table does not have it.
-  // Features are FNV hashes, already well mixed: an open-addressing table indexed by their
+  // Features are hashes already well mixed (combine_hashes): an open-addressing table indexed by their
   // high bits finds them in a probe or two.
   const float* find(uint64_t feature) const {
     if (slots_.empty() || !maybe_present(feature)) return nullptr;
