@@ -64,6 +64,69 @@ bool is_latin(char32_t cp) {
 
 uint32_t word_hash(std::string_view word) { return langid_model::word_hash(word.data(), word.size()); }
 
+// A word of at most 8 bytes as a number, its bytes in order from the lowest (0 for a longer word):
+// the key of the function-word table, which no word lacks and no two words share.
+constexpr size_t kMaxKeyBytes = 8;
+uint64_t word_key(std::string_view word) {
+  if (word.size() > kMaxKeyBytes) return 0;
+  uint64_t key = 0;
+  for (size_t i = 0; i < word.size(); ++i) key |= uint64_t{static_cast<unsigned char>(word[i])} << (8 * i);
+  return key;
+}
+
+// The same for `length` (1 to 8) bytes at `s` when 8 bytes can be read there: one load.
+inline uint64_t word_key_in_place(const char* s, size_t length) {
+  uint64_t key;
+  std::memcpy(&key, s, sizeof key);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  key = __builtin_bswap64(key);
+#endif
+  return key & (~uint64_t{0} >> (64 - 8 * length));
+}
+
+// Function-word votes: a 5-bit lane per language (kAllCodes order) of a 64-bit number.
+constexpr int kVoteBits = 5;
+constexpr uint64_t kVoteMask = (1u << kVoteBits) - 1;
+constexpr uint64_t kVoteOnes = [] {
+  uint64_t ones = 0;
+  for (int l = 0; l < kAllLanguages; ++l) ones |= uint64_t{1} << (kVoteBits * l);
+  return ones;
+}();
+static_assert(kTriggerWords < 16, "votes of a language must fit in 4 bits of its lane");
+
+// The first slot of a key in the function-word table: the top bits of a multiplicative hash.
+constexpr int kFunctionWordSlotBits = 12;
+constexpr uint32_t kFunctionWordSlots = 1u << kFunctionWordSlotBits;
+uint32_t function_word_slot(uint64_t key) {
+  return static_cast<uint32_t>((key * 0x9E3779B97F4A7C15u) >> (64 - kFunctionWordSlotBits));
+}
+
+// Bit i: byte i of 64 is a lower-case ASCII letter (`letters`) or not ASCII (`other`, which may
+// be part of a letter).
+struct ByteClasses {
+  uint64_t letters = 0, other = 0;
+};
+ByteClasses classify_64_bytes(const char* p) {
+  ByteClasses m;
+#ifdef __SSE2__
+  for (int chunk = 0; chunk < 4; ++chunk) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * chunk));
+    // c - 'a' < 26 (unsigned) as a signed comparison, shifted by 128
+    const __m128i shifted = _mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(0x80 - 'a')));
+    const __m128i letter = _mm_cmplt_epi8(shifted, _mm_set1_epi8(static_cast<char>(0x80 + 26)));
+    m.letters |= uint64_t{static_cast<uint16_t>(_mm_movemask_epi8(letter))} << (16 * chunk);
+    m.other |= uint64_t{static_cast<uint16_t>(_mm_movemask_epi8(v))} << (16 * chunk);
+  }
+#else
+  for (int i = 0; i < 64; ++i) {
+    const unsigned char c = static_cast<unsigned char>(p[i]);
+    m.letters |= uint64_t{static_cast<unsigned char>(c - 'a') < 26} << i;
+    m.other |= uint64_t{c >= 0x80} << i;
+  }
+#endif
+  return m;
+}
+
 // The class of a word in the lexicon for short texts (0: not in it).
 int word_class(uint32_t h) {
   const uint16_t fp = lexicon_entry(h, 0);
@@ -189,7 +252,7 @@ struct LanguageDetector::Evidence {
   int other_script = 0;  // letters of another script than Latin (Cyrillic, Arabic, Han, ...)
   std::array<int32_t, kMainLanguages> ngram{};
   std::array<int32_t, kMainLanguages> chain{};
-  std::array<uint32_t, kBucketStride> shape{};
+  std::array<uint32_t, kAllLanguages> shape{};
   std::array<int32_t, kAllLanguages> function_words{};
   std::array<float, kMainLanguages> word_classes{};  // the lexicon's weights, for short texts
 };
@@ -197,9 +260,7 @@ struct LanguageDetector::Evidence {
 absl::StatusOr<LanguageDetector> LanguageDetector::create() {
   LanguageDetector d;
   if (absl::Status s = read_weights(d.weights_); !s.ok()) return s;
-  d.function_word_hashes_.assign(kFunctionWordSlots, 0);
-  d.function_word_bits_.assign(kFunctionWordSlots, 0);
-  WordMap<uint32_t> seen;  // hash of each word, to refuse two words with one hash
+  d.function_words_.assign(kFunctionWordSlots, {});
   absl::Status status;
   auto add = [&](std::string_view word, std::string_view code) {
     int lang = -1;
@@ -209,15 +270,24 @@ absl::StatusOr<LanguageDetector> LanguageDetector::create() {
       status = absl::InternalError("language identification: unknown language " + std::string(code));
       return;
     }
-    const uint32_t h = word_hash(word);
-    auto [it, fresh] = seen.emplace(word, h);
-    uint32_t slot = h & (kFunctionWordSlots - 1);
-    while (d.function_word_hashes_[slot] != 0 && d.function_word_hashes_[slot] != h)
+    const uint64_t key = word_key(word);
+    if (key == 0) {
+      status = absl::InternalError("language identification: function word longer than 8 bytes: " + std::string(word));
+      return;
+    }
+    uint32_t slot = function_word_slot(key);
+    while (d.function_words_[slot].key != 0 && d.function_words_[slot].key != key)
       slot = (slot + 1) & (kFunctionWordSlots - 1);
-    if (fresh && d.function_word_hashes_[slot] == h)
-      status = absl::InternalError("language identification: two function words share a hash");
-    d.function_word_hashes_[slot] = h;
-    d.function_word_bits_[slot] |= static_cast<uint16_t>(1u << lang);
+    FunctionWord& entry = d.function_words_[slot];
+    if (entry.key == 0) {
+      if (d.function_word_scores_.size() * 2 >= kFunctionWordSlots) {  // keep probes short
+        status = absl::InternalError("language identification: too many function words");
+        return;
+      }
+      entry = {key, 0, static_cast<uint16_t>(d.function_word_scores_.size())};
+      d.function_word_scores_.push_back(score_word(word));  // used only for words of letters alone
+    }
+    entry.votes |= uint64_t{1} << (kVoteBits * lang);
   };
   for (Lang lang : kLanguages) {
     std::string path = std::string(lang_code(lang)) + "/stopwords.txt";
@@ -230,24 +300,21 @@ absl::StatusOr<LanguageDetector> LanguageDetector::create() {
   const int language = others->column("language"), word = others->column("word");
   if (language < 0 || word < 0) return absl::InternalError("common/langid_function_words.tsv: bad header");
   for (uint32_t r = 0; r < others->rows; ++r) add(others->cell(r, word), others->cell(r, language));
-  if (seen.size() * 2 > kFunctionWordSlots) return absl::InternalError("language identification: too many function words");
   if (!status.ok()) return status;
   return d;
 }
 
-uint16_t LanguageDetector::function_word_languages(std::string_view word) const {
-  return function_word_languages_of_hash(word_hash(word));
-}
-
-uint16_t LanguageDetector::function_word_languages_of_hash(uint32_t h) const {
-  for (uint32_t slot = h & (kFunctionWordSlots - 1);; slot = (slot + 1) & (kFunctionWordSlots - 1)) {
-    const uint32_t f = function_word_hashes_[slot];
-    if (f == h) return function_word_bits_[slot];
-    if (f == 0) return 0;
+const LanguageDetector::FunctionWord* LanguageDetector::find_function_word(uint64_t key) const {
+  if (key == 0) return nullptr;
+  for (uint32_t slot = function_word_slot(key);; slot = (slot + 1) & (kFunctionWordSlots - 1)) {
+    const FunctionWord& entry = function_words_[slot];
+    if (entry.key == key) return &entry;
+    if (entry.key == 0) return nullptr;
   }
 }
 
-void LanguageDetector::add_word(std::string_view word, std::string_view elided, Evidence& e) const {
+LanguageDetector::WordScores LanguageDetector::score_word(std::string_view word) {
+  WordScores scores;
   // The word's code points, with a space before and after for the shape n-grams.
   uint32_t cp[kMaxWordChars + 2];
   int chars = 0;
@@ -262,18 +329,17 @@ void LanguageDetector::add_word(std::string_view word, std::string_view elided, 
       utf8::Decoded d = utf8::decode(reinterpret_cast<const unsigned char*>(word.data()), word.size(), length);
       cp[++chars] = d.code_point;
       length += d.length;
-      e.other_script += !is_latin(d.code_point);
+      scores.other_script += !is_latin(d.code_point);
     }
   }
   cp[chars + 1] = ' ';
-  word = word.substr(0, length);
-  ++e.words;
-  e.letters += chars + 1;
+  scores.chars = static_cast<uint16_t>(chars);
+  scores.bytes = static_cast<uint16_t>(length);
 
   // Character n-grams two ways: every n-gram, each language backing off to the longest prefix
   // it knows (`ngram`); and a Markov chain, each character costing the longest known n-gram
   // that ends with it (`chain`; n-grams are visited longest first for each end).
-  // (Sums in locals: the compiler cannot keep `e` in registers across the byte stores.)
+  // (Sums in locals: the compiler cannot keep `scores` in registers across the byte stores.)
   const uint32_t* w = cp + 1;
   uint8_t ends[kMaxWordChars][kMainLanguages];
   std::memset(ends, kAbsent, static_cast<size_t>(chars) * kMainLanguages);
@@ -296,12 +362,13 @@ void LanguageDetector::add_word(std::string_view word, std::string_view elided, 
   for (int j = 0; j < chars; ++j)
     for (int l = 0; l < kMainLanguages; ++l) chain[l] += ends[j][l] == kAbsent ? kMissingCost : ends[j][l];
   for (int l = 0; l < kMainLanguages; ++l) {
-    e.ngram[l] += ngram[l];
-    e.chain[l] += chain[l];
+    scores.ngram[l] = ngram[l];
+    scores.chain[l] = chain[l];
   }
 
   // Shape: 1- to 5-grams of " word " in hashed buckets, summed in 16 bits and moved to 32 bits
   // before they could overflow.
+  std::array<uint32_t, kBucketStride> shape{};
   ShapeSums sums;
   for (int start = 0; start <= chars + 1; ++start) {
     uint32_t h = fnv_step(kFnvBasis, cp[start]);
@@ -310,18 +377,35 @@ void LanguageDetector::add_word(std::string_view word, std::string_view elided, 
       h = fnv_step(h, cp[start + n - 1]);
       sums.add(kBucketCosts[h & (kBuckets - 1)]);
     }
-    if (start % 48 == 47) sums.flush(e.shape.data());  // 48 x 5 x 255 < 65536
+    if (start % 48 == 47) sums.flush(shape.data());  // 48 x 5 x 255 < 65536
   }
-  sums.flush(e.shape.data());
+  sums.flush(shape.data());
+  std::copy_n(shape.begin(), kAllLanguages, scores.shape.begin());
+  return scores;
+}
 
-  const uint32_t h = word_hash(word);
+void LanguageDetector::add_word(std::string_view word, std::string_view elided, Evidence& e) const {
+  const FunctionWord* function_word = find_function_word(word_key(word));
+  WordScores fresh;
+  if (!function_word) fresh = score_word(word);
+  const WordScores& scores = function_word ? function_word_scores_[function_word->scores] : fresh;
+  ++e.words;
+  e.letters += scores.chars + 1;
+  e.other_script += scores.other_script;
+  for (int l = 0; l < kMainLanguages; ++l) {
+    e.ngram[l] += scores.ngram[l];
+    e.chain[l] += scores.chain[l];
+  }
+  for (int l = 0; l < kAllLanguages; ++l) e.shape[l] += scores.shape[l];
+
   if (e.words <= weights_.short_text_words) {
-    const std::array<float, kMainLanguages>& weights = weights_.word_class[word_class(h)];
+    const std::array<float, kMainLanguages>& weights = weights_.word_class[word_class(word_hash(word.substr(0, scores.bytes)))];
     for (int l = 0; l < kMainLanguages; ++l) e.word_classes[l] += weights[l];
   }
-  uint16_t bits = elided.empty() ? 0 : function_word_languages(elided);
-  if (!bits) bits = function_word_languages_of_hash(h);
-  for (; bits; bits &= bits - 1) ++e.function_words[__builtin_ctz(bits)];
+  const FunctionWord* elided_word = elided.empty() ? nullptr : find_function_word(word_key(elided));
+  if (!elided_word) elided_word = function_word;
+  if (elided_word)
+    for (int l = 0; l < kAllLanguages; ++l) e.function_words[l] += static_cast<int>((elided_word->votes >> (kVoteBits * l)) & 1);
 }
 
 LanguageGuess LanguageDetector::decide(const Evidence& e, float* clearness) const {
@@ -418,49 +502,94 @@ void LanguageDetector::scan(std::string_view folded, std::string_view text, int 
   }
 }
 
-std::array<int, kAllLanguages> LanguageDetector::function_word_votes(std::string_view folded) const {
-  std::array<int, kAllLanguages> votes{};
+uint64_t LanguageDetector::function_word_votes(std::string_view folded) const {
+  uint64_t votes = 0;
   int words = 0;
-  uint32_t h = kFnvBasis;  // of the word being read, hashed as it goes
-  bool in_word = false;
-  auto end_word = [&] {
-    for (unsigned bits = function_word_languages_of_hash(h == 0 ? 1 : h); bits; bits &= bits - 1)
-      ++votes[__builtin_ctz(bits)];
-    h = kFnvBasis;
-    in_word = false;
+  // Counts a word's votes; true once kTriggerWords words are read.
+  auto vote = [&](uint64_t key) {
+    if (const FunctionWord* f = find_function_word(key)) votes += f->votes;
     return ++words == kTriggerWords;
   };
+  const char* p = folded.data();
   const size_t n = folded.size();
-  for (size_t k = 0; k < n;) {
-    const unsigned char c = static_cast<unsigned char>(folded[k]);
-    if (static_cast<unsigned char>(c - 'a') < 26) {  // the common case: folded text is lower case
-      unsigned char next = c;
-      do {
-        h = fnv_step(h, next);
-        ++k;
-      } while (k < n && static_cast<unsigned char>((next = static_cast<unsigned char>(folded[k])) - 'a') < 26);
-      in_word = true;
-      continue;
+  // The words of bytes [from, to) that hold non-ASCII bytes, read a character at a time: a word
+  // is a run of letters (lower case, as folded text is) and marks. Returns where reading stopped,
+  // or npos once kTriggerWords words are read.
+  auto read_slowly = [&](size_t from, size_t to) -> size_t {
+    size_t k = from, start = from;
+    bool in_word = false;
+    while (k < to) {
+      const unsigned char c = static_cast<unsigned char>(p[k]);
+      const size_t len = c < 0x80 ? static_cast<unsigned char>(c - 'a') < 26 : non_ascii_letter_length(folded, k);
+      if (len) {
+        if (!in_word) start = k;
+        in_word = true;
+        k += len;
+        continue;
+      }
+      if (in_word && vote(word_key(folded.substr(start, k - start)))) return std::string_view::npos;
+      in_word = false;
+      k += char_length(folded, k);
     }
-    if (const size_t len = c < 0x80 ? 0 : non_ascii_letter_length(folded, k)) {
-      for (size_t b = k; b < k + len; ++b) h = fnv_step(h, static_cast<unsigned char>(folded[b]));
-      k += len;
-      in_word = true;
-      continue;
+    if (in_word && vote(word_key(folded.substr(start, k - start)))) return std::string_view::npos;
+    return k;
+  };
+  // 64 bytes at a time: a bit mask of the bytes that may be part of a word, and its runs. A window
+  // starts where no run goes on from before it.
+  for (size_t base = 0; base < n;) {
+    ByteClasses m;
+    if (base + 64 <= n) {
+      m = classify_64_bytes(p + base);
+    } else {
+      char tail[64] = {};  // past the end: no letters
+      std::memcpy(tail, p + base, n - base);
+      m = classify_64_bytes(tail);
     }
-    if (in_word && end_word()) return votes;
-    k += char_length(folded, k);
+    const uint64_t in_word = m.letters | m.other;
+    uint64_t starts = in_word & ~(in_word << 1), lasts = in_word & ~(in_word >> 1);
+    size_t next = base + 64;
+    for (; starts; starts &= starts - 1, lasts &= lasts - 1) {
+      const int start = __builtin_ctzll(starts), last = __builtin_ctzll(lasts);
+      const size_t word = base + static_cast<size_t>(start), end = base + static_cast<size_t>(last) + 1;
+      if (last == 63 && next < n) {  // the run may go on in the next 64 bytes
+        if (start > 0) {
+          next = word;  // read it again from its start
+          break;
+        }
+        size_t run_end = next;  // 64 bytes or more: no function word
+        while (run_end < n && (static_cast<unsigned char>(p[run_end] - 'a') < 26 || static_cast<unsigned char>(p[run_end]) >= 0x80))
+          ++run_end;
+        next = read_slowly(word, run_end);
+        if (next == std::string_view::npos) return votes;
+        break;
+      }
+      if (m.other & (~uint64_t{0} >> (63 - last)) & (~uint64_t{0} << start)) {  // letters and marks of any script
+        const size_t stop = read_slowly(word, end);
+        if (stop == std::string_view::npos) return votes;
+        if (stop > end) {  // a broken character took bytes after the run
+          next = stop;
+          break;
+        }
+        continue;
+      }
+      const size_t bytes = end - word;
+      const uint64_t key = bytes > kMaxKeyBytes ? 0
+                           : word + kMaxKeyBytes <= n ? word_key_in_place(p + word, bytes)
+                                                      : word_key(folded.substr(word, bytes));
+      if (vote(key)) return votes;
+    }
+    base = next;
   }
-  if (in_word) end_word();
   return votes;
 }
 
 bool LanguageDetector::leans_away(std::string_view folded, Lang from) const {
-  const std::array<int, kAllLanguages> votes = function_word_votes(folded);
-  const int own = from == Lang::und ? -1 : static_cast<int>(from) - 1;
-  for (int l = 0; l < kAllLanguages; ++l)
-    if (l != own && votes[l] >= 2 && (own < 0 || votes[l] > votes[own])) return true;
-  return false;
+  const uint64_t votes = function_word_votes(folded);
+  // Some other language has at least two votes and more than `from`: a lane of at least `least`
+  // votes carries into its top bit when 16 - `least` is added (lanes hold at most 8 votes).
+  int least = 2;
+  if (from != Lang::und) least = std::max(least, static_cast<int>((votes >> (kVoteBits * (static_cast<int>(from) - 1))) & kVoteMask) + 1);
+  return ((votes + static_cast<uint64_t>(16 - least) * kVoteOnes) & (kVoteOnes << 4)) != 0;
 }
 
 void LanguageDetector::detect_block(Document& doc, uint32_t index, Lang hint, DocumentLanguages& state) const {

@@ -72,11 +72,28 @@ class LanguageDetector {
 
  private:
   struct Evidence;
+  // What a word adds to the evidence, but for its word class and function-word votes.
+  struct WordScores {
+    std::array<int32_t, langid_model::kMainLanguages> ngram{}, chain{};
+    std::array<uint32_t, langid_model::kAllLanguages> shape{};
+    uint16_t chars = 0;         // code points scored (at most 64)
+    uint16_t bytes = 0;         // the bytes they take
+    uint16_t other_script = 0;  // letters of another script than Latin
+  };
+  static WordScores score_word(std::string_view word);
   void add_word(std::string_view word, std::string_view elided, Evidence& e) const;
-  uint16_t function_word_languages(std::string_view word) const;
-  uint16_t function_word_languages_of_hash(uint32_t word_hash) const;
-  // Function words of each language among the first words of `folded`.
-  std::array<int, langid_model::kAllLanguages> function_word_votes(std::string_view folded) const;
+  // Function words: open addressing on the word's bytes as a number (words of at most 8 bytes;
+  // key 0: empty slot), with a vote for each of its languages (1 in a 5-bit lane per language,
+  // kAllCodes order) and the word's scores, which need not be worked out again for such frequent
+  // words.
+  struct FunctionWord {
+    uint64_t key = 0;
+    uint64_t votes = 0;
+    uint32_t scores = 0;  // index in function_word_scores_
+  };
+  const FunctionWord* find_function_word(uint64_t key) const;
+  // Function words of each language among the first words of `folded`, as in FunctionWord::votes.
+  uint64_t function_word_votes(std::string_view folded) const;
   // Whether those function words point to another language than `from`.
   bool leans_away(std::string_view folded, Lang from) const;
   // The verdict on the evidence; `clearness`, when given, receives how far (in nats) the
@@ -87,12 +104,8 @@ class LanguageDetector {
   void scan(std::string_view folded, std::string_view text, int max_words, Lang expected, Evidence& e) const;
 
   Weights weights_;
-  // Function words: open addressing on the FNV-1a hash of the word (0: empty slot), with a bit
-  // per language (kAllCodes order). 32-bit hashes of a thousand words do not collide (checked
-  // in create()); a rare false hit on another word only adds a little evidence.
-  static constexpr int kFunctionWordSlots = 1 << 12;
-  std::vector<uint32_t> function_word_hashes_;
-  std::vector<uint16_t> function_word_bits_;
+  std::vector<FunctionWord> function_words_;
+  std::vector<WordScores> function_word_scores_;
 };
 
 }  // namespace eventwire::internal
