@@ -548,31 +548,32 @@ uint64_t LanguageDetector::function_word_votes(std::string_view folded) const {
     const uint64_t in_word = m.letters | m.other;
     uint64_t starts = in_word & ~(in_word << 1), lasts = in_word & ~(in_word >> 1);
     size_t next = base + 64;
+    if ((in_word >> 63) && next < n) {  // the last run may go on in the next 64 bytes
+      if (~in_word == 0) {  // a run of 64 bytes or more: no function word
+        size_t end = next;
+        while (end < n && (static_cast<unsigned char>(p[end] - 'a') < 26 || static_cast<unsigned char>(p[end]) >= 0x80)) ++end;
+        next = read_slowly(base, end);
+        if (next == std::string_view::npos) return votes;
+        base = next;
+        continue;
+      }
+      const int start = 64 - __builtin_clzll(~in_word);
+      next = base + static_cast<size_t>(start);  // the next window starts with it
+      starts &= ~(uint64_t{1} << start);
+      lasts &= ~(uint64_t{1} << 63);
+    }
     for (; starts; starts &= starts - 1, lasts &= lasts - 1) {
       const int start = __builtin_ctzll(starts), last = __builtin_ctzll(lasts);
-      const size_t word = base + static_cast<size_t>(start), end = base + static_cast<size_t>(last) + 1;
-      if (last == 63 && next < n) {  // the run may go on in the next 64 bytes
-        if (start > 0) {
-          next = word;  // read it again from its start
-          break;
-        }
-        size_t run_end = next;  // 64 bytes or more: no function word
-        while (run_end < n && (static_cast<unsigned char>(p[run_end] - 'a') < 26 || static_cast<unsigned char>(p[run_end]) >= 0x80))
-          ++run_end;
-        next = read_slowly(word, run_end);
-        if (next == std::string_view::npos) return votes;
-        break;
-      }
-      if (m.other & (~uint64_t{0} >> (63 - last)) & (~uint64_t{0} << start)) {  // letters and marks of any script
-        const size_t stop = read_slowly(word, end);
+      const size_t word = base + static_cast<size_t>(start), bytes = static_cast<size_t>(last - start + 1);
+      if (m.other && (m.other >> start) & (~uint64_t{0} >> (63 - (last - start)))) {  // letters and marks of any script
+        const size_t stop = read_slowly(word, word + bytes);
         if (stop == std::string_view::npos) return votes;
-        if (stop > end) {  // a broken character took bytes after the run
+        if (stop > word + bytes) {  // a broken character took bytes after the run
           next = stop;
           break;
         }
         continue;
       }
-      const size_t bytes = end - word;
       const uint64_t key = bytes > kMaxKeyBytes ? 0
                            : word + kMaxKeyBytes <= n ? word_key_in_place(p + word, bytes)
                                                       : word_key(folded.substr(word, bytes));
