@@ -23,6 +23,7 @@ using namespace langid_model;
 #include "langid_model.inc"
 
 constexpr int kMaxWordChars = 64;       // longer words are scored on their first 64 characters
+static_assert(kMaxWordChars + 2 <= 2 * 48, "the shape sums of a word are flushed once on the way");
 // A block or sentence is judged on at most kSampleWords words, and on fewer once the answer is
 // clear: kClearMargin nats from any other answer after kClearAfterWords words or more (checked
 // every 4 words), or kAgreeMargin after 4 words when it is the language expected (the
@@ -377,7 +378,7 @@ LanguageDetector::WordScores LanguageDetector::score_word(std::string_view word)
       h = fnv_step(h, cp[start + n - 1]);
       sums.add(kBucketCosts[h & (kBuckets - 1)]);
     }
-    if (start % 48 == 47) sums.flush(shape.data());  // 48 x 5 x 255 < 65536
+    if (start == 47) sums.flush(shape.data());  // 48 x 5 x 255 < 65536, and a word has at most 66 starts
   }
   sums.flush(shape.data());
   std::copy_n(shape.begin(), kAllLanguages, scores.shape.begin());
