@@ -173,3 +173,16 @@ TEST_CASE("a long block is judged on a sample") {
   for (int i = 0; i < 200; ++i) text += "The committee reviewed the report and approved the plan. ";
   CHECK(language_of(text) == Lang::en);
 }
+
+TEST_CASE("a sentence's first words are read across long words and letters beyond ASCII") {
+  auto d = analyze(
+      "The mayor thanked the volunteers who cleaned the beach after the storm. "
+      "Kindercarnavalsoptochtvoorbereidingswerkzaamhedenplanningsoverlegvergadering is voor de "
+      "gemeente en de vrijwilligers van het strand een groot succes geweest. "
+      "Après la tempête, les élus de la commune ont remercié les bénévoles pour leur travail.");
+  REQUIRE(d->blocks.size() == 1);
+  REQUIRE(d->sentences.size() == 3);
+  CHECK(d->blocks[0].language == Lang::en);
+  CHECK(d->sentences[1].language == Lang::nl);
+  CHECK(d->sentences[2].language == Lang::fr);
+}
