@@ -348,17 +348,20 @@ LanguageDetector::WordScores LanguageDetector::score_word(std::string_view word)
   for (int i = 0; i < chars; ++i) {
     uint32_t h = kFnvBasis;
     int cost[kMainLanguages] = {kMissingCost, kMissingCost, kMissingCost};
-    for (int n = 1; n <= kMaxNgram && i + n <= chars; ++n) {
+    const int longest = std::min(kMaxNgram, chars - i);
+    int n = 1;
+    for (; n <= longest; ++n) {
       h = fnv_step(h, w[i + n - 1]);
-      if (const uint8_t* c = find_ngram(h)) {
-        uint8_t* end = ends[i + n - 1];
-        for (int l = 0; l < kMainLanguages; ++l) {
-          cost[l] = c[l] == kAbsent ? cost[l] : c[l];
-          end[l] = end[l] == kAbsent ? c[l] : end[l];
-        }
+      const uint8_t* c = find_ngram(h);
+      if (!c) break;  // nor is any longer one: the model holds the prefixes of its n-grams
+      uint8_t* end = ends[i + n - 1];
+      for (int l = 0; l < kMainLanguages; ++l) {
+        cost[l] = c[l] == kAbsent ? cost[l] : c[l];
+        end[l] = end[l] == kAbsent ? c[l] : end[l];
       }
       for (int l = 0; l < kMainLanguages; ++l) ngram[l] += cost[l];
     }
+    for (int l = 0; l < kMainLanguages; ++l) ngram[l] += cost[l] * (longest - n + 1);  // the n-grams not found
   }
   for (int j = 0; j < chars; ++j)
     for (int l = 0; l < kMainLanguages; ++l) chain[l] += ends[j][l] == kAbsent ? kMissingCost : ends[j][l];

@@ -122,6 +122,12 @@ int main(int argc, char** argv) {
     }
   }
   if (ngrams.size() * 10 > kNgramSlots * 7) fail(argv[2], 0, "too many n-grams for the table");
+  // The detector stops looking for longer n-grams at the first one the model lacks.
+  for (const auto& [gram, cost] : ngrams) {
+    size_t last = gram.size() - 1;  // the start of the last character
+    while (last > 0 && (static_cast<unsigned char>(gram[last]) & 0xC0) == 0x80) --last;
+    if (last > 0 && !ngrams.count(gram.substr(0, last))) fail(argv[2], 0, "the prefix of n-gram '" + gram + "' is missing");
+  }
 
   std::vector<uint16_t> fingerprints(kNgramSlots, 0);
   std::vector<std::array<uint8_t, kMainLanguages>> costs(kNgramSlots);
