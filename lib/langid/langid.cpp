@@ -12,7 +12,6 @@
 #include <string>
 
 #include "lexicon/data_files.hpp"
-#include "lexicon/word_set.hpp"
 #include "text/utf8.hpp"
 
 namespace eventwire::internal {
@@ -66,7 +65,7 @@ bool is_latin(char32_t cp) {
 uint32_t word_hash(std::string_view word) { return langid_model::word_hash(word.data(), word.size()); }
 
 // A word of at most 8 bytes as a number, its bytes in order from the lowest (0 for a longer word):
-// the key of the function-word table, which no word lacks and no two words share.
+// the key of the function-word table, exact (no two words share one).
 constexpr size_t kMaxKeyBytes = 8;
 uint64_t word_key(std::string_view word) {
   if (word.size() > kMaxKeyBytes) return 0;
@@ -285,7 +284,7 @@ absl::StatusOr<LanguageDetector> LanguageDetector::create() {
         status = absl::InternalError("language identification: too many function words");
         return;
       }
-      entry = {key, 0, static_cast<uint16_t>(d.function_word_scores_.size())};
+      entry = {key, 0, static_cast<uint32_t>(d.function_word_scores_.size())};
       d.function_word_scores_.push_back(score_word(word));  // used only for words of letters alone
     }
     entry.votes |= uint64_t{1} << (kVoteBits * lang);

@@ -42,7 +42,7 @@ constexpr uint16_t lexicon_entry(uint32_t word_hash, int word_class) {
 // N-grams are hashed with FNV-1a, one step per character (its code point).
 inline constexpr uint32_t kFnvBasis = 0x811C9DC5u;
 constexpr uint32_t fnv_step(uint32_t h, uint32_t code_point) { return (h ^ code_point) * 0x01000193u; }
-// Words (the lexicon's, the function words) are hashed with FNV-1a over their UTF-8 bytes.
+// The lexicon's words are hashed with FNV-1a over their UTF-8 bytes.
 inline uint32_t word_hash(const char* s, size_t n) {
   uint32_t h = kFnvBasis;
   for (size_t i = 0; i < n; ++i) h = fnv_step(h, static_cast<unsigned char>(s[i]));
