@@ -182,9 +182,9 @@ bool is_link(std::string_view token) {
 const uint8_t* find_ngram(uint32_t h) {
   const uint16_t fp = fingerprint(h);
   for (uint32_t slot = h & (kNgramSlots - 1);; slot = (slot + 1) & (kNgramSlots - 1)) {
-    const uint16_t f = kNgramFingerprints[slot];
-    if (f == fp) return kNgramCosts[slot];
-    if (f == 0) return nullptr;
+    const NgramSlot& entry = kNgrams[slot];
+    if (entry.fingerprint == fp) return entry.costs;
+    if (entry.fingerprint == 0) return nullptr;
   }
 }
 

@@ -39,6 +39,12 @@ inline constexpr int kWordClassBits = 5;
 constexpr uint16_t lexicon_entry(uint32_t word_hash, int word_class) {
   return static_cast<uint16_t>(((word_hash >> 21) << kWordClassBits) | static_cast<uint32_t>(word_class));
 }
+// A slot of the n-gram table: the fingerprint of the n-gram's hash (0: empty slot) and its cost
+// in each main language, side by side so that a probe mostly reads one cache line.
+struct NgramSlot {
+  uint16_t fingerprint;
+  uint8_t costs[kMainLanguages];
+};
 // N-grams are hashed with FNV-1a, one step per character (its code point).
 inline constexpr uint32_t kFnvBasis = 0x811C9DC5u;
 constexpr uint32_t fnv_step(uint32_t h, uint32_t code_point) { return (h ^ code_point) * 0x01000193u; }
