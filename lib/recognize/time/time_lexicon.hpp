@@ -84,9 +84,10 @@ struct TimeWord {
   // month, weekday(s): a = number. unit: a = Grain. day_offset: a = days. relative(_after): a = -1, 0, 1.
   // part_of_day: a = DayPart. day_part: a = day offset, b = DayPart. weekday_part: a = weekday,
   // b = DayPart. clock_word: a = hour, b = minute. season: a = 0-3. holiday: a = kind (0 fixed:
-  // b month, c day, d days to move it when it falls on a Sunday; 1 easter: b offset; 2 n-th weekday: b month, c n, d weekday). meridiem: a = 0 am,
-  // 1 pm. cue: a = Cue. mod: a = Mod. set: a = index of the value in TimeLexicon::set_value().
-  // vague: a = count (0 unknown). tense: a = Tense. era: a = -1 before Christ, 1 after.
+  // b month, c day, d days to move it when it falls on a Sunday; 1 easter: b offset; 2 n-th
+  // weekday: b month, c n, d weekday). meridiem: a = 0 am, 1 pm. cue: a = Cue. mod: a = Mod.
+  // set: a = index of the value in TimeLexicon::set_value(). vague: a = count (0 unknown).
+  // tense: a = Tense. era: a = -1 before Christ, 1 after.
 };
 
 class TimeLexicon {
@@ -152,6 +153,9 @@ class TimeLexicon {
     uint32_t n = static_cast<uint32_t>(s.size() < 15 ? s.size() : 15);
     return (((a * 131u + b) * 131u + z) * 17u + n) & 0xFFFFu;
   }
+  // The slow halves of is_trigger() and follows_day_cue(), past their bit filters.
+  bool is_trigger_word(std::string_view folded_piece) const;
+  bool spells_day_cue(std::string_view folded, const std::vector<Piece>& pieces, uint32_t i) const;
   // The entries whose first piece is `key` (or `key` without a final period), or nullptr.
   const std::vector<uint32_t>* phrases_starting(std::string_view key) const;
   const std::vector<uint32_t>* find_first_piece(std::string_view key) const {
@@ -168,8 +172,6 @@ class TimeLexicon {
   std::vector<std::string> set_values_;
   std::vector<std::string> past_endings_, future_endings_, participle_endings_;
   WordSet function_words_;
-  bool is_trigger_word(std::string_view folded_piece) const;
-  bool spells_day_cue(std::string_view folded, const std::vector<Piece>& pieces, uint32_t i) const;
   std::vector<std::vector<std::string>> day_cues_;  // day_words_after, each phrase's words last first
   std::bitset<1 << 16> day_cue_ends_;               // filter_key() of their last words
   size_t ending_min_length_ = 5;

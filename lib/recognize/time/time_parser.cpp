@@ -736,7 +736,6 @@ class Parser {
     return month_day(i, e, m, dd, direction);
   }
 
-  // February 26[,] [2024]; Aug 9 96; Sun 15Sep (month glued).
   // "the 20th of next month", "le 15 du mois prochain": a day of a month named relatively.
   std::optional<Expr> day_of_relative_month(uint32_t i, const Count& day, uint32_t k) {
     // "of", or "du", "van" (which also open ranges: "du 5 au 7 mai")
@@ -752,6 +751,7 @@ class Parser {
     return x;
   }
 
+  // February 26[,] [2024]; Aug 9 96; Sun 15Sep (month glued).
   std::optional<Expr> month_day_year(uint32_t i) {
     auto month = month_name(i);
     if (!month) return std::nullopt;
@@ -1838,12 +1838,9 @@ class Parser {
           // the evening"): "one morning" is some morning
           hour = static_cast<int>(c->value);
           e = k;
-        } else if ((bare_hour_ok || (cued && i > 0 && is_cue(i - 1, Cue::at))) && c->value <= 24 &&
-                   (boundary(k) || !is_word(k) || !hit(k, TimeClass::unit))) {
-          if (bare_hour_ok) {
-            hour = static_cast<int>(c->value);
-            e = k;
-          }
+        } else if (bare_hour_ok && c->value <= 24 && (boundary(k) || !is_word(k) || !hit(k, TimeClass::unit))) {
+          hour = static_cast<int>(c->value);
+          e = k;
         }
       }
     }
