@@ -12,6 +12,7 @@
 #include <string>
 
 #include "lexicon/data_files.hpp"
+#include "text/byte_words.hpp"
 #include "text/utf8.hpp"
 
 namespace eventwire::internal {
@@ -68,20 +69,7 @@ uint32_t word_hash(std::string_view word) { return langid_model::word_hash(word.
 // the key of the function-word table, exact (no two words share one).
 constexpr size_t kMaxKeyBytes = 8;
 uint64_t word_key(std::string_view word) {
-  if (word.size() > kMaxKeyBytes) return 0;
-  uint64_t key = 0;
-  for (size_t i = 0; i < word.size(); ++i) key |= uint64_t{static_cast<unsigned char>(word[i])} << (8 * i);
-  return key;
-}
-
-// The same for `length` (1 to 8) bytes at `s` when 8 bytes can be read there: one load.
-inline uint64_t word_key_in_place(const char* s, size_t length) {
-  uint64_t key;
-  std::memcpy(&key, s, sizeof key);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-  key = __builtin_bswap64(key);
-#endif
-  return key & (~uint64_t{0} >> (64 - 8 * length));
+  return word.size() > kMaxKeyBytes ? 0 : byte_words::load(word, 0, word.size());
 }
 
 // Function-word votes: a 5-bit lane per language (kAllCodes order) of a 64-bit number.
@@ -578,7 +566,7 @@ uint64_t LanguageDetector::function_word_votes(std::string_view folded) const {
         continue;
       }
       const uint64_t key = bytes > kMaxKeyBytes ? 0
-                           : word + kMaxKeyBytes <= n ? word_key_in_place(p + word, bytes)
+                           : word + kMaxKeyBytes <= n ? byte_words::load_prefix(p + word, bytes)
                                                       : word_key(folded.substr(word, bytes));
       if (vote(key)) return votes;
     }

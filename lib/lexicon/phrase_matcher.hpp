@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "text/byte_words.hpp"
 
 namespace eventwire::internal {
 
@@ -22,19 +23,13 @@ class PhraseMatcher {
     const size_t n = folded.size();
     if (n <= 8) return hash_short(n, short_word(folded));
     uint64_t h = kTokenSeed ^ (n * kLengthFactor);
-    for (size_t i = 0; i + 8 < n; i += 8) h = mix(h ^ load(folded, i, 8));
-    return mix(h ^ load(folded, n - 8, 8));
+    for (size_t i = 0; i + 8 < n; i += 8) h = mix(h ^ byte_words::load(folded, i, 8));
+    return mix(h ^ byte_words::load(folded, n - 8, 8));
   }
   // hash_token(text.substr(begin, n)) for a token inside a longer text: a short one is read
   // in one load when the text holds eight bytes from `begin` (those past it masked off).
   static uint64_t hash_token_at(std::string_view text, size_t begin, size_t n) {
-#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    if (n - 1 < 8 && begin + 8 <= text.size()) {
-      uint64_t word;
-      __builtin_memcpy(&word, text.data() + begin, 8);
-      return hash_short(n, word & (~uint64_t{0} >> (64 - 8 * n)));
-    }
-#endif
+    if (n - 1 < 8 && begin + 8 <= text.size()) return hash_short(n, byte_words::load_prefix(text.data() + begin, n));
     return hash_token(text.substr(begin, n));
   }
   static uint64_t extend(uint64_t sequence, uint64_t token) {
@@ -105,21 +100,10 @@ class PhraseMatcher {
   // two overlapping loads, whose common bytes are the same.
   static constexpr uint64_t short_word(std::string_view s) {
     const size_t n = s.size();
+    using byte_words::load;
     if (n >= 4) return load(s, 0, 4) | load(s, n - 4, 4) << (8 * (n - 4));
     if (n >= 2) return load(s, 0, 2) | load(s, n - 2, 2) << (8 * (n - 2));
     return n ? load(s, 0, 1) : 0;
-  }
-  // `count` bytes of `s` from `at`, as a little-endian number: one load once compiled.
-  static constexpr uint64_t load(std::string_view s, size_t at, int count) {
-    uint64_t word = 0;
-#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    if (!__builtin_is_constant_evaluated()) {
-      __builtin_memcpy(&word, s.data() + at, static_cast<size_t>(count));
-      return word;
-    }
-#endif
-    for (int k = 0; k < count; ++k) word |= uint64_t{static_cast<unsigned char>(s[at + k])} << (8 * k);
-    return word;
   }
   static constexpr uint64_t mix(uint64_t h) {
     h *= 0x9E3779B97F4A7C15ull;

@@ -1,10 +1,11 @@
 #include "recognize/time/time_lexicon.hpp"
 
+#include <algorithm>
 #include <charconv>
-#include <cstring>
 
 #include "lexicon/data_files.hpp"
 #include "segment/segment.hpp"
+#include "text/byte_words.hpp"
 #include "text/normalize.hpp"
 #include "util/status.hpp"
 
@@ -248,9 +249,7 @@ namespace {
 bool has_digit(std::string_view text, uint32_t b, uint32_t e) {
   constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
   for (; b + 8 <= text.size() && b < e; b += 8) {
-    uint64_t x;
-    std::memcpy(&x, text.data() + b, 8);
-    if (e - b < 8) x &= (uint64_t{1} << (8 * (e - b))) - 1;  // little-endian: bytes past e become 0
+    uint64_t x = byte_words::load_prefix(text.data() + b, std::min<size_t>(8, e - b));  // bytes past e: 0
     x ^= kOnes * '0';
     if ((x - kOnes * 10) & ~x & kHighs) return true;
   }
