@@ -77,6 +77,18 @@ TEST_CASE("holidays, with the rules that move them") {
   CHECK(times("nl", "Koningsdag 2024 was druk.") == V{"date Koningsdag 2024=2024-04-27"});
 }
 
+TEST_CASE("holidays of the Orthodox, Islamic, Hebrew and Chinese calendars") {
+  CHECK(times("en", "Orthodox Easter 2018 was quiet.") == V{"date Orthodox Easter 2018=2018-04-08"});
+  CHECK(times("en", "Ramadan 2018 began in May.") == V{"date Ramadan 2018=2018-05-16", "date May=2018-05"});
+  CHECK(times("fr", "Pour l'Aïd el-Kébir 2018, la ville était calme.") == V{"date l'Aïd el-Kébir 2018=2018-08-21"});
+  CHECK(times("nl", "Het Suikerfeest 2018 was druk.") == V{"date Het Suikerfeest 2018=2018-06-15"});
+  // The coming or the last one, by the tense, as for other holidays.
+  CHECK(times("en", "The family celebrated Hanukkah.", "2019-03-01") == V{"date Hanukkah=2018-12-03*"});
+  CHECK(times("nl", "Met Jom Kipoer ligt het land stil.", "2023-09-01") == V{"date Jom Kipoer=2023-09-25*"});
+  CHECK(times("fr", "Le nouvel an chinois sera fêté dans les rues.", "2024-01-05") ==
+        V{"date Le nouvel an chinois=2024-02-10*"});
+}
+
 TEST_CASE("a date without a year takes it from the reference date and the tense") {
   CHECK(times("en", "The minister resigned on October 3.", "2021-02-10") == V{"date October 3=2020-10-03*"});
   CHECK(times("en", "The minister will resign on October 3.", "2021-02-10") == V{"date October 3=2021-10-03*"});

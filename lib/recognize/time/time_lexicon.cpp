@@ -164,6 +164,22 @@ bool read_value(TimeClass cls, std::string_view v, TimeWord& w, std::vector<std:
         w.a = 1;
         return parse_int(v.substr(6), n) && (w.b = static_cast<int16_t>(n), true);
       }
+      if (v.substr(0, 15) == "orthodox_easter") {
+        w.a = 3;
+        return parse_int(v.substr(15), n) && (w.b = static_cast<int16_t>(n), true);
+      }
+      // "islamic:09-01", "hebrew:nisan-15", "chinese:01-01": a day of another calendar
+      auto colon = data::split(v, ':');
+      if (colon.size() == 2) {
+        auto dash = data::split(colon[1], '-');
+        const std::optional<OtherCalendar> calendar = other_calendar(colon[0]);
+        if (!calendar || dash.size() != 2) return false;
+        const int month = calendar_month(*calendar, dash[0]);
+        int d = 0;
+        if (month < 0 || !parse_int(dash[1], d) || d < 1 || d > 30) return false;
+        w.a = 4, w.b = static_cast<int16_t>(*calendar), w.c = static_cast<int16_t>(month), w.d = static_cast<int16_t>(d);
+        return true;
+      }
       auto slash = data::split(v, '/');
       if (slash.size() == 3) {
         int m = 0, k = 0, d = 0;

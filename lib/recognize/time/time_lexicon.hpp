@@ -51,7 +51,8 @@ enum class TimeClass : uint8_t {
   weekday_part,   // a weekday and a part of it: "maandagochtend" (1 MO)
   clock_word,     // noon, midnight (HH:MM)
   season,         // SP SU FA WI
-  holiday,        // MM-DD, easter+N, or MM/n/weekday (n-th weekday of the month, -1 the last)
+  holiday,        // MM-DD, easter+N, MM/n/weekday (n-th weekday of the month, -1 the last),
+                  // orthodox_easter+N, or a day of another calendar (islamic:10-01)
   meridiem,       // am, pm
   hour_word,      // o'clock, uur, heures
   cue,            // function words of time expressions (see Cue)
@@ -85,7 +86,8 @@ struct TimeWord {
   // part_of_day: a = DayPart. day_part: a = day offset, b = DayPart. weekday_part: a = weekday,
   // b = DayPart. clock_word: a = hour, b = minute. season: a = 0-3. holiday: a = kind (0 fixed:
   // b month, c day, d days to move it when it falls on a Sunday; 1 easter: b offset; 2 n-th
-  // weekday: b month, c n, d weekday). meridiem: a = 0 am, 1 pm. cue: a = Cue. mod: a = Mod.
+  // weekday: b month, c n, d weekday; 3 Orthodox Easter: b offset; 4 a day of another
+  // calendar: b OtherCalendar, c its month as calendar_month() numbers it, d day). meridiem: a = 0 am, 1 pm. cue: a = Cue. mod: a = Mod.
   // set: a = index of the value in TimeLexicon::set_value(). vague: a = count (0 unknown).
   // tense: a = Tense. era: a = -1 before Christ, 1 after.
 };

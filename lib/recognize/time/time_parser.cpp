@@ -934,7 +934,7 @@ class Parser {
     if (!h->alone && rel == 2 && !(i > 0 && (is_cue(i - 1, Cue::on) || is_cue(i - 1, Cue::at) || is_cue(i - 1, Cue::since) ||
                                  is_cue(i - 1, Cue::until) || is_cue(i - 1, Cue::before) || is_cue(i - 1, Cue::after))))
       return std::nullopt;
-    auto date_in = [h](int year) {
+    auto date_in = [h](int year) -> std::optional<absl::CivilDay> {
       switch (h->a) {
         case 1: return easter(year) + h->b;
         case 2: {
@@ -946,6 +946,8 @@ class Parser {
           absl::CivilDay last(year, h->b, days_in_month(year, h->b));
           return last - (iso_weekday(last) - h->d + 7) % 7;
         }
+        case 3: return orthodox_easter(year) + h->b;
+        case 4: return other_calendar_day(static_cast<OtherCalendar>(h->b), h->c, h->d, year);
         default: {
           absl::CivilDay day(year, h->b, std::min<int>(h->c, days_in_month(year, h->b)));
           return iso_weekday(day) == 7 ? day + h->d : day;
@@ -957,7 +959,9 @@ class Parser {
     x.end = e;
     uint32_t y = is_cue(e, Cue::of) ? cue(e, Cue::of) : e;
     if (auto year = year_number(y, false)) {
-      x.point = day_point(date_in(static_cast<int>(year->value)));
+      const std::optional<absl::CivilDay> day = date_in(static_cast<int>(year->value));
+      if (!day) return std::nullopt;
+      x.point = day_point(*day);
       x.end = year->end;
       x.explicit_year = true;
       return x;
@@ -971,15 +975,16 @@ class Parser {
     // The occurrence the tense points at: the last one in the past tense, else the coming one.
     const int ry = static_cast<int>(ref_->year());
     const Tense t = rel == -1 ? Tense::past : rel == 1 ? Tense::future : tense_at(i);
-    absl::CivilDay best = date_in(ry);
+    std::optional<absl::CivilDay> best = date_in(ry);
     for (int year = ry - 1; year <= ry + 1; ++year) {
-      absl::CivilDay d = date_in(year);
-      if (t == Tense::past ? (rel == -1 ? d < *ref_ : d <= *ref_) : (rel == 1 ? d > *ref_ : d >= *ref_)) {
+      const std::optional<absl::CivilDay> d = date_in(year);
+      if (d && (t == Tense::past ? (rel == -1 ? *d < *ref_ : *d <= *ref_) : (rel == 1 ? *d > *ref_ : *d >= *ref_))) {
         best = d;
         if (t != Tense::past) break;
       }
     }
-    x.point = day_point(best);
+    if (!best) return std::nullopt;
+    x.point = day_point(*best);
     x.point.anchored = true;
     return x;
   }

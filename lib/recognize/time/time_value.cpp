@@ -4,6 +4,11 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
+
+#include "unicode/calendar.h"
+#include "unicode/locid.h"
+#include "unicode/timezone.h"
 
 namespace eventwire::internal {
 
@@ -239,6 +244,59 @@ absl::CivilDay easter(int year) {
   int m = (a + 11 * h + 22 * l) / 451;
   int month = (h + l - 7 * m + 114) / 31, day = (h + l - 7 * m + 114) % 31 + 1;
   return absl::CivilDay(year, month, day);
+}
+
+absl::CivilDay orthodox_easter(int year) {
+  int a = year % 4, b = year % 7, c = year % 19;
+  int d = (19 * c + 15) % 30, e = (2 * a + 4 * b - d + 34) % 7;
+  int month = (d + e + 114) / 31, day = (d + e + 114) % 31 + 1;
+  // A Julian date: the Gregorian calendar is ahead by the century leap days it dropped.
+  return absl::CivilDay(year, month, day) + (year / 100 - year / 400 - 2);
+}
+
+std::optional<OtherCalendar> other_calendar(std::string_view name) {
+  if (name == "islamic") return OtherCalendar::islamic;
+  if (name == "hebrew") return OtherCalendar::hebrew;
+  if (name == "chinese") return OtherCalendar::chinese;
+  return std::nullopt;
+}
+
+int calendar_month(OtherCalendar calendar, std::string_view month) {
+  if (calendar == OtherCalendar::hebrew) {  // ICU's order, from Tishri
+    static constexpr std::string_view kHebrew[] = {"tishri", "heshvan", "kislev", "tevet", "shevat", "adar1", "adar",
+                                                   "nisan",  "iyar",    "sivan",  "tamuz", "av",     "elul"};
+    for (int m = 0; m < 13; ++m)
+      if (kHebrew[m] == month) return m;
+    return -1;
+  }
+  int m = 0;
+  auto [end, error] = std::from_chars(month.data(), month.data() + month.size(), m);
+  return error == std::errc() && end == month.data() + month.size() && m >= 1 && m <= 12 ? m - 1 : -1;
+}
+
+std::optional<absl::CivilDay> other_calendar_day(OtherCalendar calendar, int month, int day, int year) {
+  static constexpr const char* kLocales[] = {"en@calendar=islamic-umalqura", "en@calendar=hebrew",
+                                             "en@calendar=chinese"};
+  constexpr double kMillisPerDay = 86400000.0;
+  const absl::CivilDay epoch(1970, 1, 1), jan1(year, 1, 1);
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::Calendar> cal(icu::Calendar::createInstance(
+      icu::TimeZone::getGMT()->clone(), icu::Locale(kLocales[static_cast<int>(calendar)]), status));
+  if (U_FAILURE(status)) return std::nullopt;
+  // The calendar's year on January 1st, then the day in it or, when that fell before, in the next.
+  cal->setTime(static_cast<double>(jan1 - epoch) * kMillisPerDay, status);
+  const int32_t first_year = cal->get(UCAL_EXTENDED_YEAR, status);
+  for (int32_t y = first_year; y <= first_year + 1 && U_SUCCESS(status); ++y) {
+    cal->clear();
+    cal->set(UCAL_EXTENDED_YEAR, y);
+    cal->set(UCAL_MONTH, month);
+    cal->set(UCAL_DATE, day);
+    const double millis = cal->getTime(status);
+    if (U_FAILURE(status)) break;
+    const absl::CivilDay d = epoch + static_cast<long>(std::floor(millis / kMillisPerDay));
+    if (d >= jan1) return d.year() == year ? std::optional(d) : std::nullopt;
+  }
+  return std::nullopt;
 }
 
 namespace {

@@ -8,7 +8,9 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "absl/time/civil_time.h"
 
@@ -88,8 +90,21 @@ int iso_weekday(absl::CivilDay d);  // 1 (Monday) to 7
 void iso_week(absl::CivilDay d, int& year, int& week);
 // The Monday of ISO week `week` of ISO year `year`.
 absl::CivilDay iso_week_monday(int year, int week);
-// Easter Sunday of a year (Gregorian computus).
+// Easter Sunday of a year (Gregorian computus), and the Orthodox one (Julian computus).
 absl::CivilDay easter(int year);
+absl::CivilDay orthodox_easter(int year);
+
+// Calendars whose days some holidays are: Ramadan, Eid al-Fitr (Umm al-Qura, the calendar
+// Saudi Arabia publishes), Yom Kippur, Hanukkah, Passover, the Chinese New Year.
+enum class OtherCalendar : uint8_t { islamic, hebrew, chinese };
+std::optional<OtherCalendar> other_calendar(std::string_view name);  // "islamic", "hebrew", "chinese"
+// A month of the calendar by its number from 01 (islamic, chinese) or its name (hebrew: tishri,
+// heshvan, kislev, tevet, shevat, adar1, adar, nisan, iyar, sivan, tamuz, av, elul: "adar" is
+// Adar II in leap years); -1 when there is none.
+int calendar_month(OtherCalendar calendar, std::string_view month);
+// The first day of Gregorian year `year` that is day `day` of `month` (as calendar_month()
+// gives it) of the calendar; nullopt when the calendar cannot be worked out.
+std::optional<absl::CivilDay> other_calendar_day(OtherCalendar calendar, int month, int day, int year);
 
 // `d` moved by `n` units (day, week, month, year...; months keep the day, clamped to the
 // month's length: Jan 31 + 1 month = Feb 28/29).
