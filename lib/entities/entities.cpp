@@ -566,7 +566,12 @@ class EntityPass {
                                (item.entry->ref == static_cast<uint32_t>(R::Cue::org_suffix) ||
                                 item.entry->ref == static_cast<uint32_t>(R::Cue::of) ||
                                 item.entry->ref == static_cast<uint32_t>(R::Cue::article));
-        if (!inner_cue) items_.push_back(item);
+        // An institution word ending a longer name ("Central Jakarta District Court") leaves the
+        // name whole; after a country ("Kenya Anti-Corruption Commission") it binds to it.
+        const bool inside_name = item.entry->kind == R::EntryKind::institution && is_cap(i) && i > sb &&
+                                 is_cap(i - 1) && doc_.tokens[i - 1].is(kTokWord) &&
+                                 (items_.empty() || items_.back().te != i);
+        if (!inner_cue && !inside_name) items_.push_back(item);
         i = item.te;
         continue;
       }
@@ -782,6 +787,9 @@ class EntityPass {
           default: c.weak = true;
         }
       }
+      // A name ending in an institution word is an organisation: "Thames Valley Police".
+      if (!run.title_case && has_entry(run.te - 1, R::EntryKind::institution, lang_bit(lang)))
+        c.type = EntityType::org, c.weak = false;
       c.weak |= run.title_case && !cued;
       names.push_back(c);
     }
@@ -1090,7 +1098,14 @@ class EntityPass {
         }
       }
       c.phrase = c.span;
-      c.drop = c.country.empty() && !inst.alone;  // "the army" of no country named
+      if (c.country.empty() && !inst.alone) {
+        // "the army" of no country named is no one; "the Supreme Court", capitalised words, is a
+        // name (one capitalised word, "le Parlement", says no more than "the parliament").
+        bool capitalised = c.te - c.tb >= 2;
+        for (uint32_t t = c.tb; t < c.te && capitalised; ++t) capitalised = !doc_.tokens[t].is(kTokWord) || is_cap(t);
+        if (capitalised) c.kind = CandKind::name;
+        else c.drop = true;
+      }
     }
   }
 

@@ -155,6 +155,30 @@ TEST_CASE("armed forces, ministries and parties") {
   CHECK(leger != nullptr);
 }
 
+TEST_CASE("courts, oppositions, rebels and other institutions of a country") {
+  auto sector_of = [](const Document& d, std::string_view text, std::string_view country) -> std::string {
+    const Entity* e = entity(d, text);
+    if (!e) return "none";
+    return e->country == country ? e->sector : "country " + e->country;
+  };
+  auto en = analyze("Rwandan rebels and the Syrian opposition met the Kenya Anti-Corruption Commission.", Lang::en);
+  CHECK(sector_of(*en, "Rwandan rebels", "RWA") == "REB");
+  CHECK(sector_of(*en, "Syrian opposition", "SYR") == "OPP");
+  CHECK(sector_of(*en, "Kenya Anti-Corruption Commission", "KEN") == "JUD");
+  auto fr = analyze("Le tribunal belge a condamné les rebelles maliens.", Lang::fr);
+  CHECK(sector_of(*fr, "tribunal belge", "BEL") == "JUD");
+  CHECK(sector_of(*fr, "rebelles maliens", "MLI") == "REB");
+  auto nl = analyze("De Russische oppositie vroeg de centrale bank om uitleg.", Lang::nl);
+  CHECK(sector_of(*nl, "Russische oppositie", "RUS") == "OPP");
+  // Of no country named: capitalised words are a name, a common noun is no one; an
+  // institution word ending a longer name leaves it whole.
+  auto us = analyze("The Supreme Court heard the court's case against the Central Jakarta District Court.", Lang::en);
+  expect(*us, "Supreme Court", EntityType::org, "");
+  CHECK(entity(*us, "court") == nullptr);
+  expect(*us, "Central Jakarta District Court", EntityType::org, "");
+  expect(*analyze("The APEC forum agreed.", Lang::en), "APEC", EntityType::org, "", "APEC");
+}
+
 TEST_CASE("people with titles, in front or behind, resolved to country or organisation") {
   // Names the built-in dictionary does not know: only the titles tell.
   auto en = analyze("Belgian Minister of Defence Anna Claes met German Chancellor Peter Vogel. Karel Smet, Belgian "
