@@ -146,3 +146,14 @@ TEST_CASE("the same happening reported twice is one cluster") {
   CHECK(d->events[0].cluster >= 0);
   CHECK(d->events[0].cluster == d->events[1].cluster);
 }
+
+TEST_CASE("a noun made the subject's event by a light verb: declared, announced, décrété, kondigde af") {
+  auto one = [](std::string_view text, Lang lang) {
+    auto d = analyze(text, lang);
+    REQUIRE(d->events.size() == 1);
+    return std::string(event_type_name(d->events[0].type)) + " " + codes(d->events[0].actors).at(0);
+  };
+  CHECK(one("Hezbollah declared a ceasefire on Wednesday.", Lang::en) == "RETREAT LBN");
+  CHECK(one("Le Hezbollah a annoncé un cessez-le-feu.", Lang::fr) == "RETREAT LBN");
+  CHECK(one("Hezbollah kondigde een staakt-het-vuren af.", Lang::nl) == "RETREAT LBN");
+}
