@@ -56,10 +56,17 @@ struct Trigger {
 class SentenceReader {
  public:
   SentenceReader(const Document& doc, const EventLexicon& lex, const EventCodes& codes, const TriggerEntry& implicit_aid,
-                 uint32_t sentence)
+                 uint32_t sentence, EventScratch& scratch)
       : doc_(doc), lex_(lex), codes_(codes), implicit_aid_(implicit_aid), sentence_index_(sentence),
-        s_(doc.sentences[sentence]) {}
+        s_(doc.sentences[sentence]), earlier_events_(doc.events.size()), matches_(scratch.matches), roles_(scratch.roles), cues_(scratch.cues),
+        modes_(scratch.modes) {
+    matches_.clear();
+    roles_.clear();
+    cues_.clear();
+    modes_.clear();
+  }
 
+  // Appends the sentence's events to `out`.
   void read(std::vector<Event>& out);
 
  private:
@@ -87,8 +94,7 @@ class SentenceReader {
       if (n.begin <= t && t < n.end) return true;
     return false;
   }
-  std::vector<LexiconMatch> find_phrases();
-  void collect_matches(std::vector<LexiconMatch>& matches);
+  void collect_matches();
   void absorb();
   void add_implicit_events();
   std::optional<Event> build(const Trigger& tr, const Event* previous) const;
@@ -129,10 +135,12 @@ class SentenceReader {
   const TriggerEntry& implicit_aid_;
   const uint32_t sentence_index_;
   const Sentence& s_;
-  std::vector<uint64_t> hashes_;  // of the sentence's folded tokens
-  std::vector<uint16_t> roles_;
+  const size_t earlier_events_;  // doc.events before this sentence's
+  std::vector<LexiconMatch>& matches_;  // the lexicon's phrases in the sentence
+  std::vector<uint16_t>& roles_;
+  std::vector<LexiconMatch>& cues_;
+  std::vector<LexiconMatch>& modes_;
   std::vector<Name> names_;
-  std::vector<LexiconMatch> cues_, modes_;
   std::vector<Trigger> triggers_;
 };
 
@@ -154,18 +162,9 @@ void SentenceReader::collect_names(std::vector<EntityMention>::const_iterator it
   }
 }
 
-std::vector<LexiconMatch> SentenceReader::find_phrases() {
-  hashes_.assign(doc_.token_hashes.begin() + s_.token_begin, doc_.token_hashes.begin() + s_.token_end);
-  std::vector<LexiconMatch> matches;
-  lex_.match(hashes_, s_.token_begin, matches);
-  return matches;
-}
-
-void SentenceReader::collect_matches(std::vector<LexiconMatch>& matches) {
-  // Longest first at each position, so that "calls for" wins over "calls".
-  std::stable_sort(matches.begin(), matches.end(), [](const LexiconMatch& a, const LexiconMatch& b) {
-    return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
-  });
+void SentenceReader::collect_matches() {
+  // The matches come longest first at each position, so that "calls for" wins over "calls".
+  const std::vector<LexiconMatch>& matches = matches_;
   for (const LexiconMatch& m : matches) {
     // Words of a name are not cues: the "States" of "United States" says nothing.
     if (m.kind == LexiconMatch::cue && !in_name(m.begin)) cues_.push_back(m);
@@ -260,7 +259,9 @@ void SentenceReader::add_implicit_events() {
       triggers_.push_back(t);
     }
   }
-  std::stable_sort(triggers_.begin(), triggers_.end(), [](const Trigger& a, const Trigger& b) { return a.begin < b.begin; });
+  const auto by_begin = [](const Trigger& a, const Trigger& b) { return a.begin < b.begin; };
+  if (!std::is_sorted(triggers_.begin(), triggers_.end(), by_begin))  // only when implicit events were added
+    std::stable_sort(triggers_.begin(), triggers_.end(), by_begin);
 }
 
 // Event words that are part of another event stop being events of their own: what a governor
@@ -535,7 +536,7 @@ std::vector<Argument> SentenceReader::counterpart(const Trigger& tr, const Event
   const bool answer = e.type == EventType::AGREE || e.type == EventType::REJECT;
   if (!answer && !(e.type == EventType::CONSULT && tr.refers_back)) return {};
   constexpr size_t kLookBack = 30;  // events
-  for (size_t k = doc_.events.size(); k > 0 && doc_.events.size() - k < kLookBack; --k) {
+  for (size_t k = earlier_events_; k > 0 && earlier_events_ - k < kLookBack; --k) {
     const Event& before = doc_.events[k - 1];
     if (answer && share_actor(before.targets, e.actors) && !share_actor(before.actors, e.actors)) return before.actors;
     if (!answer && before.type == EventType::CONSULT && !before.actors.empty() && !share_actor(before.actors, e.actors))
@@ -825,20 +826,24 @@ void SentenceReader::read(std::vector<Event>& out) {
   const auto mention = std::lower_bound(doc_.mentions.begin(), doc_.mentions.end(), s_.span.begin,
                                         [](const EntityMention& m, uint32_t b) { return m.span.begin < b; });
   if (mention == doc_.mentions.end() || mention->span.begin >= s_.span.end) return;
-  std::vector<LexiconMatch> matches = find_phrases();
-  if (std::none_of(matches.begin(), matches.end(),
+  const uint64_t* hashes = doc_.token_hashes.data() + s_.token_begin;
+  const uint32_t count = s_.token_end - s_.token_begin;
+  lex_.match(hashes, count, s_.token_begin, matches_);
+  if (std::none_of(matches_.begin(), matches_.end(),
                    [](const LexiconMatch& m) { return m.kind == LexiconMatch::trigger || m.kind == LexiconMatch::mode; }))
     return;
-  roles_.reserve(s_.token_end - s_.token_begin);
-  for (uint64_t h : hashes_) roles_.push_back(lex_.word_roles(h));
+  roles_.resize(count);
+  for (uint32_t k = 0; k < count; ++k) roles_[k] = lex_.word_roles(hashes[k]);
   collect_names(mention);
-  collect_matches(matches);
+  collect_matches();
   absorb();
   add_implicit_events();
   if (triggers_.empty()) return;
+  const size_t first = out.size();
   for (const Trigger& tr : triggers_) {
     if (tr.absorbed) continue;
-    std::optional<Event> e = build(tr, out.empty() ? nullptr : &out.back());
+    // The event before, of the same sentence ("..., without sending troops").
+    std::optional<Event> e = build(tr, out.size() > first ? &out.back() : nullptr);
     if (e) out.push_back(*std::move(e));
   }
 }
@@ -859,16 +864,14 @@ absl::StatusOr<EventExtractor> EventExtractor::create(const Segmenter& segmenter
   return x;
 }
 
-void EventExtractor::extract(Document& doc, const BlockRange& range) const {
+void EventExtractor::extract(Document& doc, const BlockRange& range, EventScratch& scratch) const {
   const Block& block = doc.blocks[range.block];
   // Page furniture, captions and tables report nothing.
   if (block.is_furniture() || block.kind == BlockKind::caption || block.kind == BlockKind::table) return;
   for (uint32_t s = range.first_sentence; s < range.end_sentence; ++s) {
     const std::optional<EventLexicon>& lexicon = lexicons_[static_cast<int>(doc.sentences[s].language)];
     if (!lexicon) continue;
-    std::vector<Event> found;
-    SentenceReader(doc, *lexicon, *codes_, lexicon->implicit_aid(), s).read(found);
-    for (Event& e : found) doc.events.push_back(std::move(e));
+    SentenceReader(doc, *lexicon, *codes_, lexicon->implicit_aid(), s, scratch).read(doc.events);
   }
 }
 

@@ -29,12 +29,18 @@ namespace eventwire::internal {
 
 class Segmenter;
 
+// Buffers reused from sentence to sentence (one per analysis, not shared between threads).
+struct EventScratch {
+  std::vector<LexiconMatch> matches, cues, modes;
+  std::vector<uint16_t> roles;  // of the sentence's words
+};
+
 class EventExtractor {
  public:
   static absl::StatusOr<EventExtractor> create(const Segmenter& segmenter);
 
   // The events of the sentences of `range`, whose entities, quantities and times are known.
-  void extract(Document& doc, const BlockRange& range) const;
+  void extract(Document& doc, const BlockRange& range, EventScratch& scratch) const;
 
   // Once every block is done: events that report the same happening share a cluster.
   void finish(Document& doc) const;

@@ -1,5 +1,6 @@
 #include "events/event_lexicon.hpp"
 
+#include "absl/container/flat_hash_map.h"
 #include "lexicon/data_files.hpp"
 #include "segment/segment.hpp"
 #include "text/normalize.hpp"
@@ -33,6 +34,7 @@ absl::StatusOr<EventLexicon> EventLexicon::create(Lang lang, const Segmenter& se
   absl::Status status = lexicon.load(lang, segmenter);
   if (!status.ok()) return status;
   lexicon.matcher_.finalize();
+  lexicon.words_.finalize();
   return lexicon;
 }
 
@@ -111,6 +113,7 @@ absl::Status EventLexicon::load(Lang lang, const Segmenter& segmenter) {
   if (const data::DataFile* f = data::find_file(code + "/event_words.tsv")) {
     auto c = columns(*f, {"word", "role"});
     if (!c.ok()) return c.status();
+    absl::flat_hash_map<uint64_t, uint16_t> roles;  // a word may have several
     for (uint32_t r = 0; r < f->rows; ++r) {
       std::string_view role = f->cell(r, (*c)[1]);
       uint16_t bit = role == "preposition" ? kPreposition
@@ -128,8 +131,9 @@ absl::Status EventLexicon::load(Lang lang, const Segmenter& segmenter) {
                     : role == "definite" ? kDefinite
                     : role == "reciprocal" ? kReciprocal : 0;
       if (!bit) return absl::InternalError(std::string(f->path) + ": unknown role " + std::string(role));
-      words_[PhraseMatcher::hash_token(f->cell(r, (*c)[0]))] |= bit;
+      roles[PhraseMatcher::hash_token(f->cell(r, (*c)[0]))] |= bit;
     }
+    for (const auto& [hash, bits] : roles) words_.add({hash}, bits);
   }
   implicit_aid_.type = EventType::AID;
   implicit_aid_.noun = true;
@@ -144,17 +148,19 @@ absl::Status EventLexicon::load(Lang lang, const Segmenter& segmenter) {
   return absl::OkStatus();
 }
 
-void EventLexicon::match(const std::vector<uint64_t>& hashes, uint32_t begin, std::vector<LexiconMatch>& out) const {
-  for (uint32_t t = 0; t < hashes.size(); ++t) {
+void EventLexicon::match(const uint64_t* hashes, uint32_t count, uint32_t begin, std::vector<LexiconMatch>& out) const {
+  for (uint32_t t = 0; t < count; ++t) {
     const PhraseMatcher::Node* node = matcher_.find_first(hashes[t]);
     uint64_t sequence = PhraseMatcher::extend(PhraseMatcher::kStart, hashes[t]);
+    // Each longer phrase goes before the shorter ones found at the same position.
+    const size_t position_first = out.size();
     for (uint32_t k = t; node;) {
-      for (uint16_t v = 0; v < node->count; ++v) {
-        uint32_t value = matcher_.values(*node)[v];
-        out.push_back({static_cast<LexiconMatch::Kind>(value >> kKindShift), begin + t, begin + k + 1,
-                       value & ((1u << kKindShift) - 1)});
-      }
-      if (!node->has_longer || ++k >= hashes.size()) break;
+      const uint32_t* values = matcher_.values(*node);
+      out.insert(out.begin() + static_cast<std::ptrdiff_t>(position_first), node->count, LexiconMatch{});
+      for (uint16_t v = 0; v < node->count; ++v)
+        out[position_first + v] = {static_cast<LexiconMatch::Kind>(values[v] >> kKindShift), begin + t, begin + k + 1,
+                                   values[v] & ((1u << kKindShift) - 1)};
+      if (!node->has_longer || ++k >= count) break;
       sequence = PhraseMatcher::extend(sequence, hashes[k]);
       node = matcher_.find(sequence);
     }

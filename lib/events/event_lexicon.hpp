@@ -9,7 +9,6 @@
 #include <string>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
 #include "lexicon/phrase_matcher.hpp"
 #include "lexicon/word_set.hpp"
@@ -76,17 +75,18 @@ class EventLexicon {
  public:
   static absl::StatusOr<EventLexicon> create(Lang lang, const class Segmenter& segmenter);
 
-  // Every phrase of the lexicon in tokens [begin, end) of doc.tokens, longest first at each
-  // position; `hashes` are PhraseMatcher::hash_token of each folded token of that range.
-  void match(const std::vector<uint64_t>& hashes, uint32_t begin, std::vector<LexiconMatch>& out) const;
+  // Appends every phrase of the lexicon in the `count` tokens of doc.tokens from `begin`, in
+  // text order and longest first at each position; `hashes` are PhraseMatcher::hash_token of
+  // each folded token of that range.
+  void match(const uint64_t* hashes, uint32_t count, uint32_t begin, std::vector<LexiconMatch>& out) const;
 
   const TriggerEntry& trigger(uint32_t i) const { return triggers_[i]; }
   const CueEntry& cue(uint32_t i) const { return cues_[i]; }
   const ModeEntry& mode(uint32_t i) const { return modes_[i]; }
   // The roles of a word, by its PhraseMatcher::hash_token (a sentence's tokens are hashed once).
   uint16_t word_roles(uint64_t token_hash) const {
-    auto it = words_.find(token_hash);
-    return it == words_.end() ? 0 : it->second;
+    const PhraseMatcher::Node* node = words_.find_first(token_hash);
+    return node ? static_cast<uint16_t>(words_.values(*node)[0]) : 0;
   }
   uint16_t word_roles(std::string_view folded) const { return word_roles(PhraseMatcher::hash_token(folded)); }
   bool empty() const { return triggers_.empty(); }
@@ -107,7 +107,9 @@ class EventLexicon {
   std::vector<TriggerEntry> triggers_;
   std::vector<CueEntry> cues_;
   std::vector<ModeEntry> modes_;
-  absl::flat_hash_map<uint64_t, uint16_t> words_;
+  // The roles of the small words, as one-token phrases: most tokens are none, and the
+  // matcher's bit set of first tokens answers for them.
+  PhraseMatcher words_;
   bool subject_after_verb_ = false;
   bool object_before_verb_ = false;
   TriggerEntry implicit_aid_;

@@ -135,6 +135,7 @@ absl::StatusOr<std::unique_ptr<Document>> Engine::analyze(std::string_view input
   // its furniture before the blocks are read.
   const bool want_times = (options.outputs & (kOutputTimes | kOutputEvents)) != 0;
   TimeScratch time_scratch;
+  EventScratch event_scratch;
   uint32_t languages_known = 0;  // blocks whose language is already found
   if (want_times && !doc->reference_date) {
     clock.mark(Stage::langid);
@@ -172,7 +173,7 @@ absl::StatusOr<std::unique_ptr<Document>> Engine::analyze(std::string_view input
     }
     if (options.outputs & kOutputEvents) {
       clock.mark(Stage::events);
-      events_.extract(*doc, range);
+      events_.extract(*doc, range, event_scratch);
     }
   }
   if (options.outputs & kOutputEvents) {
