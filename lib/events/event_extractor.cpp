@@ -76,9 +76,13 @@ class SentenceReader {
     return t >= s_.token_begin && t < s_.token_end ? roles_[t - s_.token_begin] : lex_.word_roles(folded(t));
   }
   bool is_punct(uint32_t t) const { return doc_.tokens[t].is(kTokPunct); }
-  bool is_token(uint32_t t, std::string_view p) const { return folded(t) == p; }
+  // Whether token `t` is the one byte `c` (";", ",", "?").
+  bool is_byte(uint32_t t, char c) const {
+    const Span span = doc_.tokens[t].span;
+    return span.size() == 1 && doc_.folded[span.begin] == c;
+  }
   // A token that ends the clause a subject or an object is looked for in.
-  bool clause_break(uint32_t t) const { return is_token(t, ";") || is_token(t, ":") || (roles(t) & kRelative); }
+  bool clause_break(uint32_t t) const { return is_byte(t, ';') || is_byte(t, ':') || (roles(t) & kRelative); }
   // A verb whose object may stand before it, at the end of its clause (Dutch).
   bool object_before(const Trigger& tr) const { return lex_.object_before_verb() && !tr.entry->noun && !tr.implicit; }
 
@@ -225,7 +229,7 @@ void SentenceReader::add_implicit_events() {
     if (end > begin || begin - end > 4) return false;
     if (begin - end > 1 && !(roles(end - 1) & kPreposition) && !(roles(end) & kPreposition)) return false;
     for (uint32_t t = end; t < begin; ++t)
-      if (clause_break(t) || is_token(t, ",")) return false;
+      if (clause_break(t) || is_byte(t, ',')) return false;
     return true;
   };
   for (const LexiconMatch& m : modes_) {
@@ -298,7 +302,7 @@ void SentenceReader::absorb() {
       Trigger& object = triggers_[k];
       if (!object.entry->noun || object.absorbed) continue;
       bool broken = false;
-      for (uint32_t t = tr.end; t < object.begin && !broken; ++t) broken = clause_break(t) || is_token(t, ",");
+      for (uint32_t t = tr.end; t < object.begin && !broken; ++t) broken = clause_break(t) || is_byte(t, ',');
       if (broken) break;
       object.absorbed = true;
       tr.refers_back = object.begin > 0 && (roles(object.begin - 1) & kDefinite);
@@ -311,7 +315,7 @@ void SentenceReader::absorb() {
     if (took || tr.absorbed || !object_before(tr) || i == 0) continue;
     Trigger& object = triggers_[i - 1];
     bool broken = !object.entry->noun || object.absorbed || tr.begin - object.end > kNounObjectGap;
-    for (uint32_t t = object.end; t < tr.begin && !broken; ++t) broken = clause_break(t) || is_token(t, ",");
+    for (uint32_t t = object.end; t < tr.begin && !broken; ++t) broken = clause_break(t) || is_byte(t, ',');
     if (broken) continue;
     object.absorbed = true;
     if (tr.mode.empty()) tr.mode = object.mode;
@@ -381,7 +385,7 @@ std::vector<const Name*> SentenceReader::subjects_before(uint32_t t) const {
       const Name& joined = *out.back();
       bool only_joiners = true;
       for (uint32_t k = n.end; k < joined.phrase && only_joiners; ++k)
-        only_joiners = is_token(k, ",") || (roles(k) & kConjunction) ||
+        only_joiners = is_byte(k, ',') || (roles(k) & kConjunction) ||
                        ((roles(k) & kDeterminer) && k > n.end && (roles(k - 1) & kConjunction));
       if (only_joiners) {
         if (preposition_before(n).empty()) out.push_back(&n);
@@ -820,7 +824,7 @@ std::optional<Event> SentenceReader::build(const Trigger& tr, const Event* previ
 void SentenceReader::read(std::vector<Event>& out) {
   if (s_.token_begin >= s_.token_end) return;
   // A question reports nothing.
-  if (is_token(s_.token_end - 1, "?")) return;
+  if (is_byte(s_.token_end - 1, '?')) return;
   // An event needs a name (an actor, a target, a source or a place): a sentence without one
   // reports none, and most sentences hold no event word: they cost one lookup per token.
   const auto mention = std::lower_bound(doc_.mentions.begin(), doc_.mentions.end(), s_.span.begin,

@@ -151,18 +151,19 @@ absl::Status EventLexicon::load(Lang lang, const Segmenter& segmenter) {
 void EventLexicon::match(const uint64_t* hashes, uint32_t count, uint32_t begin, std::vector<LexiconMatch>& out) const {
   for (uint32_t t = 0; t < count; ++t) {
     const PhraseMatcher::Node* node = matcher_.find_first(hashes[t]);
+    if (!node) continue;  // most tokens
     uint64_t sequence = PhraseMatcher::extend(PhraseMatcher::kStart, hashes[t]);
     // Each longer phrase goes before the shorter ones found at the same position.
     const size_t position_first = out.size();
-    for (uint32_t k = t; node;) {
+    for (uint32_t k = t;;) {
       const uint32_t* values = matcher_.values(*node);
-      out.insert(out.begin() + static_cast<std::ptrdiff_t>(position_first), node->count, LexiconMatch{});
+      auto at = out.insert(out.begin() + static_cast<std::ptrdiff_t>(position_first), node->count, LexiconMatch{});
       for (uint16_t v = 0; v < node->count; ++v)
-        out[position_first + v] = {static_cast<LexiconMatch::Kind>(values[v] >> kKindShift), begin + t, begin + k + 1,
-                                   values[v] & ((1u << kKindShift) - 1)};
+        at[v] = {static_cast<LexiconMatch::Kind>(values[v] >> kKindShift), begin + t, begin + k + 1,
+                 values[v] & ((1u << kKindShift) - 1)};
       if (!node->has_longer || ++k >= count) break;
       sequence = PhraseMatcher::extend(sequence, hashes[k]);
-      node = matcher_.find(sequence);
+      if (!(node = matcher_.find(sequence))) break;
     }
   }
 }
