@@ -17,7 +17,6 @@ constexpr uint32_t kNounObjectGap = 4;    // a noun a verb takes as object ("pro
 constexpr uint32_t kTargetWindow = 16;    // a target after the trigger
 constexpr uint32_t kModifierWindow = 3;   // mode words before a noun
 
-// A name of the sentence, in tokens.
 // Whether arguments stand for a country or an organisation, and for the same one.
 bool has_code(const Argument& a) { return !a.country.empty() || !a.org.empty(); }
 bool has_code(const std::vector<Argument>& args) {
@@ -33,37 +32,23 @@ bool share_actor(const std::vector<Argument>& a, const std::vector<Argument>& b)
   return false;
 }
 
-struct Name {
-  uint32_t begin, end;  // the name itself
-  uint32_t phrase;      // where its phrase starts (title, modifiers)
-  int32_t entity;
-  Span span;
-};
-
-// An event word of the sentence while events are built from it.
-struct Trigger {
-  uint32_t begin, end;
-  const TriggerEntry* entry;
-  std::string mode;
-  uint32_t content_end;            // its object, or what it governs, ends before this token
-  uint32_t governed_begin;         // a governor: where the event it governs starts (else end)
-  bool absorbed = false;           // part of another event
-  bool implicit = false;           // a word of help standing for an event ("no plans for troops")
-  bool refers_back = false;        // takes an event named before as object ("attend the summit")
-  const TriggerEntry* inner = nullptr;  // the event a governor governs
-};
+using Name = EventScratch::Name;
+using Trigger = EventScratch::Trigger;
 
 class SentenceReader {
  public:
   SentenceReader(const Document& doc, const EventLexicon& lex, const EventCodes& codes, const TriggerEntry& implicit_aid,
                  uint32_t sentence, EventScratch& scratch)
       : doc_(doc), lex_(lex), codes_(codes), implicit_aid_(implicit_aid), sentence_index_(sentence),
-        s_(doc.sentences[sentence]), earlier_events_(doc.events.size()), matches_(scratch.matches), roles_(scratch.roles), cues_(scratch.cues),
-        modes_(scratch.modes) {
+        s_(doc.sentences[sentence]), earlier_events_(doc.events.size()), next_mention_(scratch.next_mention),
+        matches_(scratch.matches), roles_(scratch.roles), cues_(scratch.cues), modes_(scratch.modes),
+        names_(scratch.names), triggers_(scratch.triggers) {
     matches_.clear();
     roles_.clear();
     cues_.clear();
     modes_.clear();
+    names_.clear();
+    triggers_.clear();
   }
 
   // Appends the sentence's events to `out`.
@@ -140,12 +125,13 @@ class SentenceReader {
   const uint32_t sentence_index_;
   const Sentence& s_;
   const size_t earlier_events_;  // doc.events before this sentence's
+  size_t& next_mention_;
   std::vector<LexiconMatch>& matches_;  // the lexicon's phrases in the sentence
   std::vector<uint16_t>& roles_;
   std::vector<LexiconMatch>& cues_;
   std::vector<LexiconMatch>& modes_;
-  std::vector<Name> names_;
-  std::vector<Trigger> triggers_;
+  std::vector<Name>& names_;
+  std::vector<Trigger>& triggers_;
 };
 
 void SentenceReader::collect_names(std::vector<EntityMention>::const_iterator it) {
@@ -827,8 +813,11 @@ void SentenceReader::read(std::vector<Event>& out) {
   if (is_byte(s_.token_end - 1, '?')) return;
   // An event needs a name (an actor, a target, a source or a place): a sentence without one
   // reports none, and most sentences hold no event word: they cost one lookup per token.
-  const auto mention = std::lower_bound(doc_.mentions.begin(), doc_.mentions.end(), s_.span.begin,
+  // Mentions are in text order: those before the sentences read so far are not looked at again.
+  const auto mention = std::lower_bound(doc_.mentions.begin() + static_cast<std::ptrdiff_t>(next_mention_),
+                                        doc_.mentions.end(), s_.span.begin,
                                         [](const EntityMention& m, uint32_t b) { return m.span.begin < b; });
+  next_mention_ = static_cast<size_t>(mention - doc_.mentions.begin());
   if (mention == doc_.mentions.end() || mention->span.begin >= s_.span.end) return;
   const uint64_t* hashes = doc_.token_hashes.data() + s_.token_begin;
   const uint32_t count = s_.token_end - s_.token_begin;

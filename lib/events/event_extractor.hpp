@@ -19,6 +19,8 @@
 
 #include <array>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "events/event_codes.hpp"
@@ -31,8 +33,32 @@ class Segmenter;
 
 // Buffers reused from sentence to sentence (one per analysis, not shared between threads).
 struct EventScratch {
+  // A name of the sentence, in tokens.
+  struct Name {
+    uint32_t begin, end;  // the name itself
+    uint32_t phrase;      // where its phrase starts (title, modifiers)
+    int32_t entity;
+    Span span;
+  };
+
+  // An event word of the sentence while events are built from it.
+  struct Trigger {
+    uint32_t begin, end;
+    const TriggerEntry* entry;
+    std::string mode;
+    uint32_t content_end;            // its object, or what it governs, ends before this token
+    uint32_t governed_begin;         // a governor: where the event it governs starts (else end)
+    bool absorbed = false;           // part of another event
+    bool implicit = false;           // a word of help standing for an event ("no plans for troops")
+    bool refers_back = false;        // takes an event named before as object ("attend the summit")
+    const TriggerEntry* inner = nullptr;  // the event a governor governs
+  };
+
   std::vector<LexiconMatch> matches, cues, modes;
   std::vector<uint16_t> roles;  // of the sentence's words
+  std::vector<Name> names;
+  std::vector<Trigger> triggers;
+  size_t next_mention = 0;  // doc.mentions before it precede the sentences read so far
 };
 
 class EventExtractor {
