@@ -17,16 +17,9 @@ bool is_letter_code_point(std::string_view text, size_t i, uint32_t* length) {
 
 }  // namespace
 
-bool is_letter_at(std::string_view text, size_t i) {
-  unsigned char c = static_cast<unsigned char>(text[i]);
-  if (c < 0x80) return is_ascii_letter(static_cast<char>(c));
-  return is_letter_code_point(text, i, nullptr);
-}
+bool is_non_ascii_letter_at(std::string_view text, size_t i) { return is_letter_code_point(text, i, nullptr); }
 
-bool is_word_char_before(std::string_view text, size_t e) {
-  if (e == 0) return false;
-  unsigned char c = static_cast<unsigned char>(text[e - 1]);
-  if (c < 0x80) return is_digit(static_cast<char>(c)) || is_ascii_letter(static_cast<char>(c));
+bool is_non_ascii_word_char_before(std::string_view text, size_t e) {
   size_t b = e - 1;
   while (b > 0 && (static_cast<unsigned char>(text[b]) & 0xC0) == 0x80) --b;
   return is_letter_code_point(text, b, nullptr);
