@@ -1025,15 +1025,14 @@ void NumberParser::scan(const Document& doc, const Sentence& sentence, std::vect
     bool other = false;  // whether the caller wants this token when it is no number
     uint32_t start = b;
     if (tok.is(kTokWord)) {
-      const bool digit_end = is_digit(text[tok.span.end - 1]);
       const WordFilter::Slot slot = WordFilter::slot(folded, b, tok.span.size());
       const bool hyphen = tok.is(kTokHyphenated);  // the filters do not see "F-16s"
       if (filter) {
-        other = digit_end || hyphen || filter->test(slot);
         // Most words stop here: the caller's filter holds the number words too.
+        other = filter->test(slot) || hyphen || is_digit(text[tok.span.end - 1]);
         if (!other) continue;
       } else {
-        other = others && digit_end;
+        other = others && is_digit(text[tok.span.end - 1]);
       }
       if (!words.may_start(static_cast<unsigned char>(folded[b])) || !(hyphen || words.filter().test(slot)) ||
           !reader.may_begin(b)) {
