@@ -105,6 +105,20 @@ class SentenceQuantities {
     q.value = value;
     return q;
   }
+  // The same, put where sort() would: a quantity made of a number and its unit goes before the
+  // number, which was added just before it, so that no records are moved by sort() later.
+  Quantity& add_in_order(QuantityKind kind, Span span, double value) {
+    const auto first = doc_.quantities.begin() + static_cast<std::ptrdiff_t>(first_quantity_);
+    auto at = doc_.quantities.end();
+    while (at != first && in_text_order(span, (at - 1)->span)) --at;
+    Quantity& q = *doc_.quantities.emplace(at);
+    q.kind = kind;
+    q.span = span;
+    q.value = value;
+    return q;
+  }
+  // Text order; a longer quantity before a shorter one at the same place.
+  static bool in_text_order(Span a, Span b) { return a.begin != b.begin ? a.begin < b.begin : a.end > b.end; }
 
   Document& doc_;
   const Sentence& s_;
@@ -268,13 +282,11 @@ void SentenceQuantities::run() {
   if (doc_.quantities.size() != found) sort();
 }
 
-// Text order; a longer quantity before a shorter one at the same place.
+// The sentence's quantities in text order (in_text_order).
 void SentenceQuantities::sort() {
   if (doc_.quantities.size() - first_quantity_ < 2) return;
   const auto first = doc_.quantities.begin() + static_cast<std::ptrdiff_t>(first_quantity_);
-  const auto order = [](const Quantity& a, const Quantity& b) {
-    return a.span.begin != b.span.begin ? a.span.begin < b.span.begin : a.span.end > b.span.end;
-  };
+  const auto order = [](const Quantity& a, const Quantity& b) { return in_text_order(a.span, b.span); };
   // Mostly found in order already: no records moved then.
   if (!std::is_sorted(first, doc_.quantities.end(), order)) std::sort(first, doc_.quantities.end(), order);
 }
@@ -440,7 +452,7 @@ bool SentenceQuantities::composite(const NumberMatch& n, const NumberMatch* seco
 
   // Approximators and range openers only set flags: the span is the amount and its unit.
   uint32_t begin = pre ? pre.begin : n.span.begin;
-  Quantity& out = add(q_out.kind, {begin, end}, value);
+  Quantity& out = add_in_order(q_out.kind, {begin, end}, value);
   out.value_text = q_out.value_text;
   out.unit = q_out.unit;
   out.subunit = q_out.subunit;
