@@ -66,6 +66,13 @@ std::optional<double> evaluate(const NumberAst& ast) {
       if (!w) return std::nullopt;
       value += *w;
     }
+  } else if (ast.decimals.empty() && ast.integer.size() <= 15) {
+    // Most numbers: a whole number of at most 15 digits, exact in a double, read without text
+    // conversion.
+    uint64_t digits = 0;
+    for (const char* p = ast.integer.begin; p != ast.integer.end; ++p)
+      if (*p >= '0' && *p <= '9') digits = digits * 10 + static_cast<uint64_t>(*p - '0');
+    value = static_cast<double>(digits);
   } else {
     char buf[96];
     size_t n = 0;
