@@ -1062,8 +1062,12 @@ void NumberParser::scan(const Document& doc, const Sentence& sentence, std::vect
             while (q < end && text[q] == ' ') ++q;
           candidate = q < end && is_digit(text[q]);
         }
-      } else {
-        candidate = static_cast<unsigned char>(c) >= 0x80;
+      } else if (static_cast<unsigned char>(c) >= 0x80) {
+        // A fraction character, or a number word the tokenizer took for no word; not the
+        // other symbols and quotation marks.
+        size_t length = 0;
+        fractions_.match(text, b, length);
+        candidate = length > 0 || words.may_start(static_cast<unsigned char>(folded[b]));
       }
       if (!candidate) {
         if (other) others->tokens.push_back(t);
