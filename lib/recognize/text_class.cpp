@@ -25,8 +25,7 @@ bool is_non_ascii_word_char_before(std::string_view text, size_t e) {
   return is_letter_code_point(text, b, nullptr);
 }
 
-size_t letters_length(std::string_view text, size_t i, size_t limit) {
-  size_t j = i;
+size_t letters_end(std::string_view text, size_t j, size_t limit) {
   while (j < limit) {
     unsigned char c = static_cast<unsigned char>(text[j]);
     if (c < 0x80) {
@@ -38,7 +37,7 @@ size_t letters_length(std::string_view text, size_t i, size_t limit) {
     if (!is_letter_code_point(text, j, &length)) break;
     j += length;
   }
-  return j - i;
+  return j;
 }
 
 }  // namespace eventwire::internal

@@ -30,7 +30,15 @@ inline bool is_word_char_before(std::string_view text, size_t e) {
   return is_non_ascii_word_char_before(text, e);
 }
 
-// The byte length of the run of letters starting at i (stopping at `limit`).
-size_t letters_length(std::string_view text, size_t i, size_t limit);
+// Where the run of letters that goes on at j ends (at `limit` at the latest).
+size_t letters_end(std::string_view text, size_t j, size_t limit);
+// The byte length of the run of letters starting at i (stopping at `limit`): ASCII letters
+// inline, the rest of the run by a call when another character follows.
+inline size_t letters_length(std::string_view text, size_t i, size_t limit) {
+  size_t j = i;
+  while (j < limit && is_ascii_letter(text[j])) ++j;
+  if (j < limit && static_cast<unsigned char>(text[j]) >= 0x80) j = letters_end(text, j, limit);
+  return j - i;
+}
 
 }  // namespace eventwire::internal
