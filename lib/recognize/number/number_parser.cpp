@@ -178,14 +178,17 @@ bool NumberReader::lex_digits(uint32_t p, bool at_start, bool continuation, Item
   const char* last = text_.data() + limit_;
   digits::NumberAst ast;
   // A plain integer needs no grammar: "24" of "22,24,26", or digits that nothing numeric
-  // follows ("2019 ", "39)"); most numbers of a text are such.
+  // follows ("2019 ", "39)", "in 2019, the": a separator no digit follows); most numbers of a
+  // text are such.
   const char* q = first;
   while (q < last && is_digit(*q)) ++q;
   const char* after = q;
   while (after < last && *after == ' ') ++after;
-  const bool plain = q > first && (q == last || (*q != '.' && *q != ',' && *q != '/' && *q != '^' && *q != 'e' &&
-                                                 *q != 'E' && *q != 'x' && static_cast<unsigned char>(*q) != 0xC3 &&
-                                                 !(*q == ' ' && after < last && is_digit(*after))));
+  const bool separator = q < last && (*q == '.' || *q == ',');
+  const bool plain =
+      q > first && (q == last || (separator && (q + 1 == last || !is_digit(q[1]))) ||
+                    (!separator && *q != '/' && *q != '^' && *q != 'e' && *q != 'E' && *q != 'x' &&
+                     static_cast<unsigned char>(*q) != 0xC3 && !(*q == ' ' && after < last && is_digit(*after))));
   if (continuation || plain) {
     if (q == first) return false;
     ast.integer = {first, q};
