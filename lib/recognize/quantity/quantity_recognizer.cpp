@@ -495,6 +495,12 @@ bool SentenceQuantities::count(const NumberMatch& n, uint32_t after, Quantity& q
   uint32_t t = first_token(p);
   const uint32_t first = t;
   const KeyTrie& nouns = lex_.count_nouns(lang_);
+  // Whether a word is a function word or a number word: asked of the first word twice.
+  auto small_word = [&](const Token& tok) {
+    return numlex_.stopwords().contains(folded_.substr(tok.span.begin, tok.span.size())) ||
+           number_word_at(tok.span.begin);
+  };
+  enum { unknown, no, yes } first_small = unknown;
   for (int modifiers = 0; t < s_.token_end && modifiers <= 2; ++t, ++modifiers) {
     const Token& tok = doc_.tokens[t];
     Match noun;
@@ -507,15 +513,16 @@ bool SentenceQuantities::count(const NumberMatch& n, uint32_t after, Quantity& q
       return true;
     }
     if (!tok.is(kTokWord) || tok.is(kTokAbbreviation)) break;
-    std::string_view w = folded_.substr(tok.span.begin, tok.span.size());
-    if (numlex_.stopwords().contains(w) || number_word_at(tok.span.begin)) break;
+    const bool small = small_word(tok);
+    if (t == first) first_small = small ? yes : no;
+    if (small) break;
   }
   // An unknown noun that looks plural, right after a number.
   if (first >= s_.token_end || (!magnitude && (n.value < 2 || n.value >= 1e9))) return false;
   const Token& tok = doc_.tokens[first];
   if (!tok.is(kTokWord) || tok.is(kTokUpperInitial) || tok.is(kTokAbbreviation) || tok.span.size() < 4) return false;
   std::string_view w = folded_.substr(tok.span.begin, tok.span.size());
-  if (numlex_.stopwords().contains(w) || number_word_at(tok.span.begin)) return false;
+  if (first_small == unknown ? small_word(tok) : first_small == yes) return false;
   const std::string& participle = numlex_.culture().participle_prefix;
   if (!participle.empty() && w.compare(0, participle.size(), participle) == 0) return false;
   for (const std::string& ending : numlex_.culture().plural_endings) {
