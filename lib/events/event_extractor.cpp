@@ -98,7 +98,7 @@ class SentenceReader {
   std::vector<const Name*> subjects_before(uint32_t t) const;
   // Dutch inversion: the subject right after the verb ("Momenteel zet België ...").
   std::vector<const Name*> subject_after(const Trigger& tr) const;
-  std::vector<const Name*> residents_before(const Trigger& tr) const;
+  std::vector<const Name*> residents_before(uint32_t verb) const;
   // Who does what a noun names: its owner ("France's proposal"), a name right before it
   // ("European Council meeting"), "from"/"by" after it, "between X and Y".
   std::vector<const Name*> noun_agents(const Trigger& tr, std::vector<const Name*>& between_others) const;
@@ -398,14 +398,14 @@ std::vector<const Name*> SentenceReader::subjects_before(uint32_t t) const {
 
 // "Opposition groups in Zimbabwe are demanding", "students throughout Indonesia staged": people
 // named by where they are stand for that country when the clause names no actor.
-std::vector<const Name*> SentenceReader::residents_before(const Trigger& tr) const {
+std::vector<const Name*> SentenceReader::residents_before(uint32_t verb) const {
   constexpr uint32_t kBetween = 3;  // auxiliaries and adverbs between the place and the verb
   constexpr uint32_t kWords = 6;    // the words naming the people
   for (auto it = names_.rbegin(); it != names_.rend(); ++it) {
     const Name& n = *it;
-    if (n.end > tr.begin) continue;
-    if (tr.begin - n.end > kBetween || doc_.entities[n.entity].type != EntityType::gpe || !coded(n)) break;
-    for (uint32_t k = n.end; k < tr.begin; ++k)
+    if (n.end > verb) continue;
+    if (verb - n.end > kBetween || doc_.entities[n.entity].type != EntityType::gpe || !coded(n)) break;
+    for (uint32_t k = n.end; k < verb; ++k)
       if (!doc_.tokens[k].is(kTokWord) || clause_break(k)) return {};
     const std::string_view prep = preposition_before(n);
     if (prep.empty() || !(lex_.word_roles(prep) & kPlace)) return {};
@@ -737,14 +737,19 @@ std::optional<Event> SentenceReader::build(const Trigger& tr, const Event* previ
       if (actors.empty()) {
         std::vector<const Name*> subjects = subjects_before(tr.begin);
         bool linked = false;
-        for (uint32_t k = tr.begin > s_.token_begin + 4 ? tr.begin - 4 : s_.token_begin; k < tr.begin; ++k)
+        std::optional<uint32_t> light_verb;
+        for (uint32_t k = tr.begin > s_.token_begin + 4 ? tr.begin - 4 : s_.token_begin; k < tr.begin; ++k) {
           linked |= (roles(k) & (kLightVerb | kPossessivePronoun)) != 0;
+          if (roles(k) & kLightVerb) light_verb = k;
+        }
         if (!subjects.empty() && (linked || cue_between(subjects.back()->end, tr.begin))) actors = subjects;
+        // "students throughout Indonesia staged demonstrations": the people of a place.
+        if (subjects.empty() && light_verb) actors = residents_before(*light_verb);
       }
     } else {
       actors = subjects_before(tr.begin);
       if (actors.empty() && lex_.subject_after_verb()) actors = subject_after(tr);
-      if (actors.empty()) actors = residents_before(tr);
+      if (actors.empty()) actors = residents_before(tr.begin);
     }
     // One actor per country or organisation ("the Belgian government": "Belgian" and "government").
     std::vector<const Name*> distinct;

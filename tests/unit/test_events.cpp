@@ -157,3 +157,14 @@ TEST_CASE("a noun made the subject's event by a light verb: declared, announced,
   CHECK(one("Le Hezbollah a annoncé un cessez-le-feu.", Lang::fr) == "RETREAT LBN");
   CHECK(one("Hezbollah kondigde een staakt-het-vuren af.", Lang::nl) == "RETREAT LBN");
 }
+
+TEST_CASE("the people of a place who stage a protest stand for that country") {
+  auto one = [](std::string_view text, Lang lang) {
+    auto d = analyze(text, lang);
+    REQUIRE(d->events.size() == 1);
+    return std::string(event_type_name(d->events[0].type)) + " " + codes(d->events[0].actors).at(0);
+  };
+  CHECK(one("Thousands of students throughout Indonesia staged mass demonstrations.", Lang::en) == "PROTEST IDN");
+  CHECK(one("Des étudiants en Algérie ont organisé des manifestations.", Lang::fr) == "PROTEST DZA");
+  CHECK(one("Studenten in Algerije organiseerden betogingen.", Lang::nl) == "PROTEST DZA");
+}
