@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <bitset>
 #include <cstring>
+#include <iterator>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/types/span.h"
 #include "lexicon/data_files.hpp"
 #include "segment/segment.hpp"
 #include "text/normalize.hpp"
@@ -95,16 +97,26 @@ bool fixed_value(EntityRecognizer::FixedFeature f, uint32_t i, std::string& out)
 // A key under which spelling variants of a name meet: "Zelenskyy", "Zelensky", "Zelenski"
 // and "Selenskyj" all become "selensky". Written into `out` (a buffer reused between calls).
 void spelling_key(std::string_view folded, std::string& out) {
-  out.clear();
+  out.resize(folded.size());  // the key is no longer than the name: written in place
+  char* key = out.data();
+  size_t n = 0;
   for (size_t i = 0; i < folded.size(); ++i) {
     char c = folded[i];
     if (c == 'j' || c == 'i') c = (i + 1 == folded.size() || c == 'j') ? 'y' : c;
     if (c == 'z') c = 's';
     if (c == 'w') c = 'v';
     if (c == 'k' && i + 1 < folded.size() && folded[i + 1] == 'h') continue;
-    if (!out.empty() && out.back() == c) continue;
-    out += c;
+    if (n > 0 && key[n - 1] == c) continue;
+    key[n++] = c;
   }
+  out.resize(n);
+}
+
+// The first letter of spelling_key(folded), from the first two bytes (of two or more).
+char spelling_initial(std::string_view folded) {
+  const char c = folded[0];
+  if (c == 'k' && folded[1] == 'h') return 'h';
+  return c == 'j' ? 'y' : c == 'z' ? 's' : c == 'w' ? 'v' : c;
 }
 
 // Whether the Levenshtein distance of a and b is at most one: one character replaced,
@@ -409,8 +421,8 @@ class EntityPass {
     doc_.mentions.reserve(doc_.mentions.size() + 16 + bytes / 64);
     doc_.entities.reserve(doc_.entities.size() + 8 + bytes / 256);
     roles_.reserve(doc_.entities.capacity());
-    names_.reserve(32);
     out_.reserve(32);
+    names_.reserve(32);
     cands_.reserve(64);
     first_.reserve(256);
     by_key_.reserve(16);
@@ -741,13 +753,70 @@ class EntityPass {
   // Turns the sentence's dictionary items and unknown capitalised runs into candidates,
   // binding titles to the names they qualify.
   void emit_sentence(uint32_t sb, uint32_t se, Lang lang) {
+    // Dictionary items first; given names that absorb the unknown runs after them
+    // (given_names_) leave those runs out.
+    std::vector<Cand>& out = out_;
+    out.clear();
+    given_names_.clear();
+    for (const Item& it : items_) {
+      Cand& c = out.emplace_back();
+      c.tb = it.tb;
+      c.te = it.te;
+      c.span = token_span(it.tb, it.te);
+      c.phrase = c.span;
+      c.ref = it.entry->ref;
+      switch (it.entry->kind) {
+        case R::EntryKind::actor:
+          c.kind = CandKind::actor;
+          c.type = r_.groups_[c.ref].rows.front().type;
+          break;
+        case R::EntryKind::title:
+          c.kind = CandKind::title;
+          break;
+        case R::EntryKind::institution:
+          c.kind = CandKind::institution;
+          c.type = EntityType::org;
+          break;
+        case R::EntryKind::cue:
+          if (it.entry->ref == static_cast<uint32_t>(R::Cue::our_country)) c.kind = CandKind::our_country;
+          else if (it.entry->ref == static_cast<uint32_t>(R::Cue::the_country)) c.kind = CandKind::the_country;
+          else {
+            out.pop_back();
+            continue;
+          }
+          c.type = EntityType::gpe;
+          break;
+        case R::EntryKind::given_name: {
+          // A given name alone: a person when a capitalised word follows it.
+          c.kind = CandKind::name;
+          c.type = EntityType::person;
+          uint32_t te = it.te;
+          while (te < se && is_cap(te) && doc_.tokens[te].is(kTokWord) && !item_at(te)) ++te;
+          if (te == it.te) {
+            out.pop_back();
+            continue;
+          }
+          c.te = te;
+          c.span = token_span(c.tb, te);
+          c.phrase = c.span;
+          given_names_.push_back({c.tb, te});  // it absorbed unknown runs after it
+          break;
+        }
+        default:
+          out.pop_back();
+          continue;
+      }
+    }
     // Name-like runs: classify by their cues.
     std::vector<Cand>& names = names_;
     names.clear();
     const RunModel& model = r_.run_models_[static_cast<int>(lang)];
     const auto& fixed = r_.fixed_weights_[static_cast<int>(lang)];
     for (const Run& run : unknown_) {
-      Cand c{};
+      bool absorbed = false;
+      for (const auto& [tb, te] : given_names_) absorbed |= run.tb >= tb && run.te <= te;
+      if (absorbed && !observer_) continue;
+      Cand& c = names.emplace_back();
       c.kind = CandKind::name;
       c.tb = run.tb;
       c.te = run.te;
@@ -791,65 +860,30 @@ class EntityPass {
       if (!run.title_case && has_entry(run.te - 1, R::EntryKind::institution, lang_bit(lang)))
         c.type = EntityType::org, c.weak = false;
       c.weak |= run.title_case && !cued;
-      names.push_back(c);
+      if (absorbed) names.pop_back();
     }
     unknown_.clear();
 
-    std::vector<Cand>& out = out_;
-    out.clear();
-    for (const Item& it : items_) {
-      Cand c{};
-      c.tb = it.tb;
-      c.te = it.te;
-      c.span = token_span(it.tb, it.te);
-      c.phrase = c.span;
-      c.ref = it.entry->ref;
-      switch (it.entry->kind) {
-        case R::EntryKind::actor:
-          c.kind = CandKind::actor;
-          c.type = r_.groups_[c.ref].rows.front().type;
-          break;
-        case R::EntryKind::title:
-          c.kind = CandKind::title;
-          break;
-        case R::EntryKind::institution:
-          c.kind = CandKind::institution;
-          c.type = EntityType::org;
-          break;
-        case R::EntryKind::cue:
-          if (it.entry->ref == static_cast<uint32_t>(R::Cue::our_country)) c.kind = CandKind::our_country;
-          else if (it.entry->ref == static_cast<uint32_t>(R::Cue::the_country)) c.kind = CandKind::the_country;
-          else continue;
-          c.type = EntityType::gpe;
-          break;
-        case R::EntryKind::given_name: {
-          // A given name alone: a person when a capitalised word follows it.
-          c.kind = CandKind::name;
-          c.type = EntityType::person;
-          uint32_t te = it.te;
-          while (te < se && is_cap(te) && doc_.tokens[te].is(kTokWord) && !item_at(te)) ++te;
-          if (te == it.te) continue;
-          c.te = te;
-          c.span = token_span(c.tb, te);
-          c.phrase = c.span;
-          // it absorbed unknown runs after it
-          names.erase(std::remove_if(names.begin(), names.end(), [&](const Cand& n) { return n.tb >= c.tb && n.te <= te; }),
-                      names.end());
-          break;
-        }
-        default:
-          continue;
-      }
-      out.push_back(c);
+    // The sentence's candidates in text order, after the block's earlier ones: items, names and
+    // the parts of hyphenated words are each in text order, and no two start at the same place
+    // (they cover different tokens), so merging the three sorts them.
+    const size_t first = cands_.size();
+    auto by_position = [](const Cand& a, const Cand& b) { return a.span.begin < b.span.begin; };
+    if (part_cands_.empty()) {
+      std::merge(out.begin(), out.end(), names.begin(), names.end(), std::back_inserter(cands_), by_position);
+    } else {
+      names_and_items_.clear();
+      std::merge(out.begin(), out.end(), names.begin(), names.end(), std::back_inserter(names_and_items_), by_position);
+      std::merge(names_and_items_.begin(), names_and_items_.end(), part_cands_.begin(), part_cands_.end(),
+                 std::back_inserter(cands_), by_position);
+      part_cands_.clear();
     }
-    for (Cand& c : names) out.push_back(c);
-    for (Cand& c : part_cands_) out.push_back(c);
-    part_cands_.clear();
-    std::sort(out.begin(), out.end(), [](const Cand& a, const Cand& b) { return a.span.begin < b.span.begin; });
-    bind_titles(out, lang);
-    bind_institutions(out, lang);
-    for (Cand& c : out)
-      if (!c.drop && (c.kind != CandKind::title || !c.has_title)) cands_.push_back(c);
+    const absl::Span<Cand> sentence = absl::MakeSpan(cands_).subspan(first);
+    bind_titles(sentence, lang);
+    bind_institutions(sentence, lang);
+    cands_.erase(std::remove_if(cands_.begin() + static_cast<std::ptrdiff_t>(first), cands_.end(),
+                                [](const Cand& c) { return c.drop || (c.kind == CandKind::title && c.has_title); }),
+                 cands_.end());
   }
 
   // One character for a token's shape: X capitals, C capitalised, x lower case, d digits,
@@ -961,7 +995,7 @@ class EntityPass {
   // "Minister of Defense of Belgium Ludivine Dedonder", "Ludivine Dedonder, Belgian Minister
   // of Defense", "le président ukrainien", "premier De Wever", "his Ukrainian counterpart,
   // Rustem Umjerov", "Belgium's newly appointed Minister of Defence, Theo Francken".
-  void bind_titles(std::vector<Cand>& out, Lang lang) {
+  void bind_titles(absl::Span<Cand> out, Lang lang) {
     for (size_t i = 0; i < out.size(); ++i) {
       Cand& t = out[i];
       if (t.kind != CandKind::title) continue;
@@ -1067,7 +1101,7 @@ class EntityPass {
 
   // "the Belgian army", "Ukraine's defence ministry", "l'armée belge", "het Belgische leger",
   // "the Armed Forces of Ukraine", "Defensie".
-  void bind_institutions(std::vector<Cand>& out, Lang lang) {
+  void bind_institutions(absl::Span<Cand> out, Lang lang) {
     for (size_t i = 0; i < out.size(); ++i) {
       Cand& c = out[i];
       if (c.kind != CandKind::institution) continue;
@@ -1118,8 +1152,8 @@ class EntityPass {
     uint32_t last_mention;
   };
 
-  int32_t entity_for(const std::string& key, EntityType type, std::string_view name) {
-    auto [it, fresh] = by_key_.try_emplace(key, static_cast<int32_t>(doc_.entities.size()));
+  int32_t entity_for(std::string_view key, EntityType type, std::string_view name) {
+    auto [it, fresh] = by_key_.try_emplace(PhraseMatcher::hash_token(key), static_cast<int32_t>(doc_.entities.size()));
     if (fresh) {
       Entity& e = doc_.entities.emplace_back();
       e.type = type;
@@ -1166,14 +1200,13 @@ class EntityPass {
   int32_t find_person(const Cand& c) {
     if (persons_.empty()) return -1;
     std::string_view full = slice(doc_.folded, c.span);
-    auto it = person_names_.find(full);
+    auto it = person_names_.find(PhraseMatcher::hash_token(full));
     if (it != person_names_.end()) return it->second;
     if (c.te - c.tb > 1 || full.size() < 5) return -1;
     // spelling variants of a surname: "Zelenskyy" for "Zelensky", "Umjerov" for "Umerov";
     // only a key with the same first letter can match, and most often no person's key has it
     std::string& key = key_scratch_;
-    spelling_key(full.substr(0, 2), key);  // the key's first letter comes from the first two
-    if (!key_initials_.test(static_cast<unsigned char>(key[0]))) return -1;
+    if (!key_initials_.test(static_cast<unsigned char>(spelling_initial(full)))) return -1;
     spelling_key(full, key);
     int32_t best = -1;
     for (const PersonInfo& p : persons_)
@@ -1198,12 +1231,17 @@ class EntityPass {
     spelling_key(surname, p.key);
     if (!p.key.empty()) key_initials_.set(static_cast<unsigned char>(p.key[0]));
     p.last_mention = at;
-    person_names_.insert_or_assign(fold_case(doc_.entities[entity].name), entity);  // the folded full name
-    person_names_.insert_or_assign(p.surname, entity);
+    fold_case(doc_.entities[entity].name, folded_scratch_);
+    person_names_.insert_or_assign(PhraseMatcher::hash_token(folded_scratch_), entity);  // the folded full name
+    person_names_.insert_or_assign(PhraseMatcher::hash_token(p.surname), entity);
   }
 
   void build_entities() {
-    std::sort(cands_.begin(), cands_.end(), [](const Cand& a, const Cand& b) { return a.span.begin < b.span.begin; });
+    // Most often in text order already, no two at the same place: sorting would not move them.
+    bool in_order = true;
+    for (size_t i = 1; i < cands_.size() && in_order; ++i) in_order = cands_[i - 1].span.begin < cands_[i].span.begin;
+    if (!in_order)
+      std::sort(cands_.begin(), cands_.end(), [](const Cand& a, const Cand& b) { return a.span.begin < b.span.begin; });
     // The country in focus: the most named one so far.
     for (const Cand& c : cands_)
       if (c.kind == CandKind::actor && r_.groups_[c.ref].country) {
@@ -1255,18 +1293,14 @@ class EntityPass {
                 !c.has_title &&
                 opens_clause(c.tb, sentence_start(c.tb)))
               break;  // a capitalised word opening a sentence, with nothing to say it is a name
-            WordMap<int32_t>& names = by_name_[static_cast<int>(c.type)];
-            std::string_view key = slice(doc_.folded, c.span);
-            auto found = names.find(key);
-            if (found != names.end()) {
-              e = found->second;
-            } else {
-              e = static_cast<int32_t>(doc_.entities.size());
-              Entity& fresh = doc_.entities.emplace_back();
-              fresh.type = c.type;
-              fresh.name = std::string(name);
+            auto [found, fresh] = by_name_[static_cast<int>(c.type)].try_emplace(
+                PhraseMatcher::hash_token(slice(doc_.folded, c.span)), static_cast<int32_t>(doc_.entities.size()));
+            e = found->second;
+            if (fresh) {
+              Entity& entity = doc_.entities.emplace_back();
+              entity.type = c.type;
+              entity.name = std::string(name);
               roles_.push_back(TitleKind::other);
-              names.emplace(std::string(key), e);
             }
           }
           Entity& ent = doc_.entities[e];
@@ -1380,17 +1414,23 @@ class EntityPass {
   std::vector<int32_t> item_of_;
   std::vector<Run> unknown_;
   std::vector<Cand> part_cands_;
-  std::vector<Cand> names_, out_;
+  std::vector<Cand> out_, names_;  // a sentence's items and unknown runs
+  std::vector<Cand> names_and_items_;
+  std::vector<std::pair<uint32_t, uint32_t>> given_names_;  // tokens of the sentence's given-name candidates
   std::vector<Cand> cands_;
-  WordMap<int32_t> by_key_;
-  std::array<WordMap<int32_t>, 6> by_name_;  // unknown names by type, keyed by folded text
+  // Entities by what makes two mentions the same: the hash (PhraseMatcher::hash_token) of a
+  // text, which spares building and keeping a string for each.
+  using KeyMap = absl::flat_hash_map<uint64_t, int32_t>;
+  KeyMap by_key_;                    // by ActorGroup::key and institution keys
+  std::array<KeyMap, 6> by_name_;  // unknown names by type, by folded text
   absl::flat_hash_map<uint32_t, int32_t> by_group_;
   std::vector<TitleKind> roles_;
   std::vector<uint32_t> mention_counts_;  // by entity: the block's new mentions (scratch, zero between blocks)
   std::vector<PersonInfo> persons_;
   std::string key_scratch_;  // find_person's spelling key
   std::bitset<256> key_initials_;  // the first letters of the persons' spelling keys
-  WordMap<int32_t> person_names_;  // folded full names and surnames of the persons so far
+  KeyMap person_names_;  // by folded full names and surnames of the persons so far
+  std::string folded_scratch_;  // register_person's folded name
   std::vector<std::pair<uint32_t, int32_t>> country_mentions_;  // position, entity
   absl::flat_hash_map<std::string_view, uint32_t> country_counts_;
   std::string_view focus_;

@@ -227,7 +227,13 @@ size_t fold_others(const unsigned char* p, unsigned char* q, size_t n, size_t i,
 }  // namespace
 
 std::string fold_case(std::string_view text) {
-  std::string out(text.size(), '\0');
+  std::string out;
+  fold_case(text, out);
+  return out;
+}
+
+void fold_case(std::string_view text, std::string& out) {
+  out.resize(text.size());
   const auto* __restrict p = reinterpret_cast<const unsigned char*>(text.data());
   auto* __restrict q = reinterpret_cast<unsigned char*>(out.data());
   const size_t n = text.size();
@@ -252,7 +258,6 @@ std::string fold_case(std::string_view text) {
     q[k] = static_cast<unsigned char>(c + (static_cast<unsigned char>(c - 'A') < 26 ? 32 : 0));
   }
   for (size_t k = rest; k < n;) k = p[k] < 0x80 ? k + 1 : k + fold_char(p, q, n, k);
-  return out;
 }
 
 }  // namespace eventwire::internal

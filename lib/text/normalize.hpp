@@ -55,5 +55,7 @@ class Normalizer {
 // Lower-cases `text` character by character where the lower-case form has the same UTF-8
 // length (so offsets stay aligned); other characters are kept as they are.
 std::string fold_case(std::string_view text);
+// The same into `out` (a buffer reused between calls).
+void fold_case(std::string_view text, std::string& out);
 
 }  // namespace eventwire::internal
