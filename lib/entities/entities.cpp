@@ -423,6 +423,10 @@ class EntityPass {
     roles_.reserve(doc_.entities.capacity());
     out_.reserve(32);
     names_.reserve(32);
+    items_.reserve(64);
+    item_of_.reserve(128);
+    unknown_.reserve(16);
+    persons_.reserve(16);
     cands_.reserve(64);
     first_.reserve(256);
     by_key_.reserve(16);
@@ -1197,10 +1201,16 @@ class EntityPass {
     return slice(doc_.folded, token_span(start, te));
   }
 
+  // PhraseMatcher::hash_token of a candidate's folded text: its token's hash when it is one token.
+  uint64_t folded_hash(const Cand& c) const {
+    if (c.te - c.tb == 1 && c.span == doc_.tokens[c.tb].span) return doc_.token_hashes[c.tb];
+    return PhraseMatcher::hash_token(slice(doc_.folded, c.span));
+  }
+
   int32_t find_person(const Cand& c) {
     if (persons_.empty()) return -1;
     std::string_view full = slice(doc_.folded, c.span);
-    auto it = person_names_.find(PhraseMatcher::hash_token(full));
+    auto it = person_names_.find(folded_hash(c));
     if (it != person_names_.end()) return it->second;
     if (c.te - c.tb > 1 || full.size() < 5) return -1;
     // spelling variants of a surname: "Zelenskyy" for "Zelensky", "Umjerov" for "Umerov";
@@ -1294,7 +1304,7 @@ class EntityPass {
                 opens_clause(c.tb, sentence_start(c.tb)))
               break;  // a capitalised word opening a sentence, with nothing to say it is a name
             auto [found, fresh] = by_name_[static_cast<int>(c.type)].try_emplace(
-                PhraseMatcher::hash_token(slice(doc_.folded, c.span)), static_cast<int32_t>(doc_.entities.size()));
+                folded_hash(c), static_cast<int32_t>(doc_.entities.size()));
             e = found->second;
             if (fresh) {
               Entity& entity = doc_.entities.emplace_back();
