@@ -428,7 +428,8 @@ class EntityPass {
     unknown_.reserve(16);
     persons_.reserve(16);
     cands_.reserve(64);
-    first_.reserve(256);
+    first_.reserve(16 + bytes / 4);  // a token every four bytes or so, as the segmenter expects
+    mention_counts_.reserve(doc_.entities.capacity());
     by_key_.reserve(16);
     by_group_.reserve(16);
     person_names_.reserve(16);
