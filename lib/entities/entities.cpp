@@ -421,6 +421,7 @@ class EntityPass {
     doc_.mentions.reserve(doc_.mentions.size() + 16 + bytes / 64);
     doc_.entities.reserve(doc_.entities.size() + 8 + bytes / 256);
     roles_.reserve(doc_.entities.capacity());
+    name_hashes_.reserve(doc_.entities.capacity());
     out_.reserve(32);
     names_.reserve(32);
     items_.reserve(64);
@@ -1164,6 +1165,7 @@ class EntityPass {
       e.type = type;
       e.name = std::string(name);
       roles_.push_back(TitleKind::other);
+      name_hashes_.push_back(0);
     }
     return it->second;
   }
@@ -1242,8 +1244,12 @@ class EntityPass {
     spelling_key(surname, p.key);
     if (!p.key.empty()) key_initials_.set(static_cast<unsigned char>(p.key[0]));
     p.last_mention = at;
-    fold_case(doc_.entities[entity].name, folded_scratch_);
-    person_names_.insert_or_assign(PhraseMatcher::hash_token(folded_scratch_), entity);  // the folded full name
+    uint64_t& name_hash = name_hashes_[entity];
+    if (name_hash == 0) {
+      fold_case(doc_.entities[entity].name, folded_scratch_);
+      name_hash = PhraseMatcher::hash_token(folded_scratch_);
+    }
+    person_names_.insert_or_assign(name_hash, entity);  // the folded full name
     person_names_.insert_or_assign(PhraseMatcher::hash_token(p.surname), entity);
   }
 
@@ -1312,6 +1318,7 @@ class EntityPass {
               entity.type = c.type;
               entity.name = std::string(name);
               roles_.push_back(TitleKind::other);
+              name_hashes_.push_back(found->first);  // the hash of the folded name
             }
           }
           Entity& ent = doc_.entities[e];
@@ -1436,6 +1443,9 @@ class EntityPass {
   std::array<KeyMap, 6> by_name_;  // unknown names by type, by folded text
   absl::flat_hash_map<uint32_t, int32_t> by_group_;
   std::vector<TitleKind> roles_;
+  // By entity: the hash of its folded name, 0 until needed (a name found in the text has the
+  // hash of its folded text, the key it was found under; a dictionary name is folded once).
+  std::vector<uint64_t> name_hashes_;
   std::vector<uint32_t> mention_counts_;  // by entity: the block's new mentions (scratch, zero between blocks)
   std::vector<PersonInfo> persons_;
   std::string key_scratch_;  // find_person's spelling key
