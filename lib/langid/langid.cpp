@@ -434,10 +434,10 @@ LanguageGuess LanguageDetector::decide(const Evidence& e, float* clearness) cons
   float rest = 0, runner_up = 1e30f;
   for (int l = 0; l < kMainLanguages; ++l)
     if (l != best) {
-      rest += std::exp(std::max(-80.0f, (score[l] - score[best]) / temperature));
+      if (!clearness) rest += std::exp(std::max(-80.0f, (score[l] - score[best]) / temperature));
       runner_up = std::min(runner_up, score[best] - score[l]);
     }
-  const float confidence = letters_discount / (1.0f + rest);
+  const float confidence = clearness ? 0 : letters_discount / (1.0f + rest);
   float gate_distance = 1e30f;  // how far the text is from being called und (negative: it is)
   if (e.words >= w.gate_min_words) {
     auto gate = [&](int l) {
@@ -449,7 +449,10 @@ LanguageGuess LanguageDetector::decide(const Evidence& e, float* clearness) cons
     for (int l = kMainLanguages; l < kAllLanguages; ++l) other = std::max(other, gate(l));
     gate_distance = w.gate_margin + w.gate_margin_per_letter * static_cast<float>(e.letters) - (other - gate(best));
   }
-  if (clearness) *clearness = std::min(runner_up, std::abs(gate_distance));
+  if (clearness) {
+    *clearness = std::min(runner_up, std::abs(gate_distance));
+    return {gate_distance < 0 ? Lang::und : static_cast<Lang>(best + 1), 0, true};
+  }
   if (gate_distance < 0) return {Lang::und, sigmoid(-gate_distance / kConfidenceTemperature), true};
   return {static_cast<Lang>(best + 1), confidence * sigmoid(gate_distance / kConfidenceTemperature), true};
 }
@@ -463,8 +466,10 @@ void LanguageDetector::scan(std::string_view folded, std::string_view text, int 
       continue;
     }
     size_t end = i;
-    while (end < n && !is_space(static_cast<unsigned char>(folded[end]))) ++end;
-    if (!is_link(folded.substr(i, end - i))) {
+    bool may_be_link = false;  // only a token with ':' or '@' in it, or one starting "www.", is one
+    for (; end < n && !is_space(static_cast<unsigned char>(folded[end])); ++end)
+      may_be_link |= folded[end] == ':' || folded[end] == '@';
+    if (!((may_be_link || folded[i] == 'w') && is_link(folded.substr(i, end - i)))) {
       for (size_t k = i; k < end && e.words < max_words;) {
         size_t len = letter_length(folded, k);
         if (!len) {

@@ -97,7 +97,7 @@ class LanguageDetector {
   // Whether those function words point to another language than `from`.
   bool leans_away(std::string_view folded, Lang from) const;
   // The verdict on the evidence; `clearness`, when given, receives how far (in nats) the
-  // verdict is from changing.
+  // verdict is from changing, and the confidence, which scan does not need, may be left at 0.
   LanguageGuess decide(const Evidence& e, float* clearness = nullptr) const;
   // Scores the words of `folded` into `e`: at most `max_words`, and when that is the sample
   // size, fewer once the answer is clear (sooner when it is `expected`).
