@@ -502,8 +502,14 @@ uint64_t LanguageDetector::function_word_votes(std::string_view folded) const {
   uint64_t votes = 0;
   int words = 0;
   // Counts a word's votes; true once kTriggerWords words are read.
+  const FunctionWord* table = function_words_.data();
   auto vote = [&](uint64_t key) {
-    if (const FunctionWord* f = find_function_word(key)) votes += f->votes;
+    // The word's slot, or the empty one (no votes) that ends its probe, also for key 0.
+    for (uint32_t slot = function_word_slot(key);; slot = (slot + 1) & (kFunctionWordSlots - 1))
+      if (table[slot].key == key || table[slot].key == 0) {
+        votes += table[slot].votes;
+        break;
+      }
     return ++words == kTriggerWords;
   };
   const char* p = folded.data();
