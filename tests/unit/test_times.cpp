@@ -95,6 +95,15 @@ TEST_CASE("a date without a year takes it from the reference date and the tense"
   CHECK(times("en", "The minister resigned on October 3.") == V{"date October 3=XXXX-10-03"});
 }
 
+TEST_CASE("days listed before the month they share") {
+  CHECK(times("fr", "Le scrutin aura lieu les 6 et 13 avril prochains.", "2003-02-24") ==
+        V{"date les 6=2003-04-06*", "date 13 avril prochains=2003-04-13*"});
+  CHECK(times("en", "Markets open on 3, 10 and 17 May 2024.") ==
+        V{"date 3=2024-05-03", "date 10=2024-05-10", "date 17 May 2024=2024-05-17"});
+  CHECK(times("nl", "Er wordt gestaakt tussen 6 en 13 april 2024.") ==
+        V{"range tussen 6 en 13 april 2024=2024-04-06/2024-04-13 [2024-04-06..2024-04-13]"});
+}
+
 TEST_CASE("relative days and weekdays") {
   CHECK(times("en", "Police arrested two men yesterday.", "2022-03-16") == V{"date yesterday=2022-03-15*"});
   CHECK(times("nl", "De premier sprak gisteren met de pers.", "2022-03-16") == V{"date gisteren=2022-03-15*"});
@@ -159,6 +168,8 @@ TEST_CASE("durations, ranges and sets") {
   CHECK(times("fr", "Les travaux dureront pendant six mois.") == V{"duration six mois=P6M"});
   CHECK(times("en", "The mission ran in 2019-2020.") == V{"range 2019-2020=2019/2020 [2019..2020]"});
   CHECK(times("nl", "De markt is elke maandag open.") == V{"set elke maandag=XXXX-WXX-1"});
+  // "en moins de" is how long something took
+  CHECK(times("fr", "Deux ruptures ont eu lieu en moins de deux mois.") == V{"duration moins de deux mois=P2M LESS_THAN"});
   CHECK(times("nl", "Sinds 1948 bestaat de organisatie.") == V{"date Sinds 1948=1948 [1948..] ON_OR_AFTER"});
   CHECK(times("en", "The talks run from Monday to Friday.") == V{"set from Monday to Friday=XXXX-WXX-1/XXXX-WXX-5 [XXXX-WXX-1..XXXX-WXX-5]"});
 }
@@ -183,6 +194,13 @@ TEST_CASE("words that look like times but are not") {
   CHECK(times("fr", "Une femme âgée de 64 ans a disparu.") == V{});
   CHECK(times("en", "The suspect, aged 31 years, was released.") == V{});
   CHECK(times("fr", "Il a passé 27 ans en prison.") == V{"duration 27 ans=P27Y"});
+  CHECK(times("fr", "Agée de 81 ans, elle vivait seule.") == V{});
+  CHECK(times("fr", "Le tournoi des moins de 19 ans commence.") == V{});
+  CHECK(times("fr", "Une aide est prévue pour les plus de 65 ans.") == V{});
+  // a season after "de" names a kind of thing; "dernière minute" is no time
+  CHECK(times("fr", "Les Jeux d'hiver ont ouvert à Turin.") == V{});
+  CHECK(times("fr", "Un accord de dernière minute a été trouvé.", "2003-01-31") == V{});
+  CHECK(times("en", "A deal was struck at the last minute.", "2003-01-31") == V{});
   // a month that is also a number, a weekday abbreviation ending a sentence
   CHECK(times("fr", "Le meilleur des sept matches commence.") == V{});
   CHECK(times("fr", "Ils habitaient au bord de la mer. Les obsèques auront lieu lundi.", "2003-02-12") ==

@@ -59,7 +59,7 @@ constexpr std::string_view kCueNames[] = {
     "since", "from", "until", "through", "to", "between", "and", "before", "after", "by", "in", "on", "at",
     "around", "of", "the", "a", "for", "during", "within", "ago", "ago_before", "in_future", "later", "earlier",
     "from_now", "every", "other", "half", "one_and_half", "and_half", "and_quarter", "less_quarter", "less",
-    "quarter_hour", "past_hour", "to_hour", "more_than", "less_than", "age", "approx"};
+    "quarter_hour", "past_hour", "to_hour", "more_than", "less_than", "age", "approx", "kind"};
 static_assert(sizeof kCueNames / sizeof kCueNames[0] == static_cast<size_t>(Cue::count));
 
 constexpr std::string_view kGrainNames[] = {"",        "second", "minute", "hour",    "part_of_day", "day",

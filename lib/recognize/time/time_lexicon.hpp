@@ -70,6 +70,7 @@ enum class Cue : uint8_t {
   during, within, ago, ago_before, in_future, later, earlier, from_now, every, other, half, one_and_half,
   and_half, and_quarter, less_quarter, less, quarter_hour, past_hour, to_hour, more_than, less_than, age,
   approx,  // an amount approximated ("about", "environ", "ongeveer"); `around` also places a clock time ("vers", "rond")
+  kind,    // before a bare season, makes it a kind of thing, not a time ("les Jeux d'hiver", "l'heure d'été")
   count
 };
 

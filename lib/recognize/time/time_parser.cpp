@@ -173,7 +173,7 @@ class Parser {
     static constexpr uint64_t kInnerCues = cue_bit(Cue::on) | cue_bit(Cue::of) | cue_bit(Cue::and_) |
                                            cue_bit(Cue::through) | cue_bit(Cue::during) | cue_bit(Cue::ago) |
                                            cue_bit(Cue::other) | cue_bit(Cue::age) | cue_bit(Cue::and_half) |
-                                           cue_bit(Cue::and_quarter);
+                                           cue_bit(Cue::and_quarter) | cue_bit(Cue::kind);
     const Piece& q = p_[i];
     if (q.kind == Piece::number) return true;
     if (q.kind == Piece::punct && text_[q.span.begin] == '\'' && is_number(i + 1)) return true;
@@ -705,7 +705,10 @@ class Parser {
     else if ((is_punct(k, '/') || is_punct(k, '-')) && !p_[k].space_before && month_name(k + 1))
       sep = text_[p_[k++].span.begin];
     auto month = month_name(k);
-    if (!month) return day_of_relative_month(i, *day, k);
+    if (!month) {
+      if (auto listed = day_before_date(i, *day)) return listed;
+      return day_of_relative_month(i, *day, k);
+    }
     if (sep) {
       const int m = static_cast<int>(month->value), dd = static_cast<int>(day->value);
       uint32_t y = month->end;
@@ -734,6 +737,23 @@ class Parser {
       e = after;
     }
     return month_day(i, e, m, dd, direction);
+  }
+
+  // A day listed before a date of the same month: "6" of "les 6 et 13 avril", "on 3, 10 and 17 May".
+  std::optional<Expr> day_before_date(uint32_t i, const Count& day) {
+    uint32_t k = day.end;
+    while (is_punct(k, ',') && day_number(k + 1)) k = day_number(k + 1)->end;
+    const uint32_t a = cue(k, Cue::and_);
+    if (a == kNone || !is_number(a)) return std::nullopt;
+    auto last = day_month(a);
+    if (!last || last->begin != a || !is_day_grain(last->point) || last->kind != TimeKind::date) return std::nullopt;
+    const int d = static_cast<int>(day.value);
+    if (d >= last->point.day || !valid_date(last->point.year, last->point.month, d)) return std::nullopt;
+    Expr x = *last;
+    x.begin = i;
+    x.end = day.end;
+    x.point.day = d;
+    return x;
   }
 
   // "the 20th of next month", "le 15 du mois prochain": a day of a month named relatively.
@@ -899,6 +919,8 @@ class Parser {
       return relative_point(i, after, ref_ ? relative_season(s->a, r->a) : Point{});
     // "été", "fall" need an article, a year or "in" ("l'été", "en été"): "a été" is a verb
     if (!s->alone && i == j && !cue_before(i, Cue::in)) return std::nullopt;
+    // "les Jeux d'hiver", "l'heure d'été": a kind of thing ("en fin d'hiver" is a time)
+    if (i == j && cue_before(i, Cue::kind) && !(i >= 2 && hit(i - 2, TimeClass::mod))) return std::nullopt;
     return x;
   }
 
@@ -1239,6 +1261,7 @@ class Parser {
       if (rel == 0) return std::nullopt;
     }
     Grain g = static_cast<Grain>(u->a);
+    if (rel < 0 && (g == Grain::minute || g == Grain::second)) return std::nullopt;  // "at the last minute"
     if (g == Grain::hour || g == Grain::minute || g == Grain::second) {
       g = Grain::day;  // "next hour": today
       rel = 0;
@@ -1987,6 +2010,7 @@ class Parser {
     else if (uint32_t l = cue(j, Cue::less_than); l != kNone) x.mod = Mod::less_than, j = l;
     else if (uint32_t a = cue(j, Cue::approx); a != kNone) x.mod = Mod::approx, j = a;
     else if (uint32_t r = cue(j, Cue::around); r != kNone) x.mod = Mod::approx, j = r;
+    const uint32_t amount_begin = j;
     bool any = false;
     for (int part = 0; part < 4; ++part) {
       uint32_t k = j;
@@ -2031,15 +2055,17 @@ class Parser {
     }
     if (!any) return std::nullopt;
     x.end = j;
-    if (is_age(x)) return std::nullopt;
+    if (is_age(x, amount_begin)) return std::nullopt;
     return x;
   }
 
-  // A person's age, not a time: "aged 37 years", "âgée de 24 ans", "Jan Peeters, 53 jaar,".
-  bool is_age(const Expr& x) const {
-    if (x.duration.count != 1 || x.duration.parts[0].unit != Grain::year || x.mod != Mod::none) return false;
-    for (uint32_t k = x.begin >= 4 ? x.begin - 4 : 0; k < x.begin; ++k)
-      if (cue(k, Cue::age) == x.begin) return true;
+  // A person's age, not a time: "aged 37 years", "âgée de 24 ans", "Jan Peeters, 53 jaar,", and
+  // an age group: "les moins de 17 ans" (the amount starts at `amount_begin`).
+  bool is_age(const Expr& x, uint32_t amount_begin) const {
+    if (x.duration.count != 1 || x.duration.parts[0].unit != Grain::year) return false;
+    for (uint32_t k = x.begin >= 4 ? x.begin - 4 : 0; k < amount_begin; ++k)
+      if (cue(k, Cue::age) == amount_begin || (k < x.begin && cue(k, Cue::age) == x.begin)) return true;
+    if (x.mod != Mod::none) return false;
     // between commas, or a comma and the end of the sentence
     return x.begin > 0 && is_punct(x.begin - 1, ',') && (is_punct(x.end, ',') || x.end >= n_ || is_punct(x.end, '.'));
   }
