@@ -62,6 +62,20 @@ TEST_CASE("absolute dates in the three languages") {
   CHECK(times("fr", "La loi date du 12/03/2018.") == V{"date 12/03/2018=2018-03-12"});
 }
 
+TEST_CASE("years in words and two-digit years after a date") {
+  CHECK(times("en", "The mill opened on twelve May nineteen hundred twenty one.") ==
+        V{"date twelve May nineteen hundred twenty one=1921-05-12"});
+  CHECK(times("en", "He was born on 3 March nineteen seventy two.") == V{"date 3 March nineteen seventy two=1972-03-03"});
+  CHECK(times("en", "The treaty lapsed in June two thousand and eight.") == V{"date June two thousand and eight=2008-06"});
+  CHECK(times("fr", "Elle est née le deux mars mil neuf cent soixante.") ==
+        V{"date le deux mars mil neuf cent soixante=1960-03-02"});
+  CHECK(times("nl", "De brug opende op 4 juli negentienhonderd tachtig.") ==
+        V{"date 4 juli negentienhonderd tachtig=1980-07-04"});
+  CHECK(times("en", "The dam burst on 9 October of 63.") == V{"date 9 October of 63=1963-10-09"});
+  // a number of things after the date is no year
+  CHECK(times("en", "In March two thousand people marched.", "2019-05-30") == V{"date March=2019-03*"});
+}
+
 TEST_CASE("years with their era") {
   CHECK(times("en", "Caesar was killed on 15 March 44 BC in Rome.") == V{"date 15 March 44 BC=BC0044-03-15"});
   CHECK(times("fr", "La bataille eut lieu en 52 av. J.-C. près d'Alise.") == V{"date 52 av. J.-C.=BC0052"});

@@ -444,6 +444,25 @@ class Parser {
     return std::nullopt;
   }
 
+  // A year in words after a date: "nineteen hundred ninety three", "two thousand and five",
+  // "nineteen eighty six" (hundreds, then the rest); not before a word foreign to dates ("in
+  // March two thousand people marched").
+  std::optional<Count> year_in_words(uint32_t i) {
+    if (!is_word(i)) return std::nullopt;
+    const std::optional<Count>& c = number_in_words(i);
+    if (!c || !c->integer || c->ordinal) return std::nullopt;
+    Count year = *c;
+    if (c->value >= 10 && c->value <= 29) {
+      const std::optional<Count>& rest = is_word(c->end) ? number_in_words(c->end) : std::nullopt;
+      if (!rest || !rest->integer || rest->ordinal || rest->value < 10 || rest->value > 99) return std::nullopt;
+      year.value = c->value * 100 + rest->value;
+      year.end = rest->end;
+    }
+    if (year.value < 1000 || year.value > 2999) return std::nullopt;
+    if (is_word(year.end) && foreign_word(year.end)) return std::nullopt;
+    return year;
+  }
+
   // A month name at i: its number and end.
   std::optional<Count> month_name(uint32_t i, bool* alone = nullptr) const {
     uint32_t e;
@@ -722,8 +741,10 @@ class Parser {
     uint32_t e = month->end;
     if (is_punct(e, '.') && !p_[e].space_before && is_number(e + 1)) ++e;  // "31 dec. 1994"
     uint32_t y = is_punct(e, ',') ? e + 1 : e;
-    if (is_cue(y, Cue::of) && year_number(cue(y, Cue::of), false)) y = cue(y, Cue::of);
-    if (auto year = year_number(y, true)) {
+    if (is_cue(y, Cue::of) && year_number(cue(y, Cue::of), true)) y = cue(y, Cue::of);  // "15 April of 87"
+    std::optional<Count> year = year_number(y, true);
+    if (!year) year = year_in_words(y);
+    if (year) {
       const bool two = year->digits == 2 && !year->era;
       if (!two || date_end(year->end) || is_cue(year->end, Cue::at) || is_cue(year->end, Cue::to)) {
         if (valid_date(static_cast<int>(year->value), m, dd))
@@ -791,7 +812,9 @@ class Parser {
     uint32_t e = day->end;
     const bool dash = (is_punct(e, '-') || is_punct(e, '/')) && !p_[e].space_before;  // "Sep-23-2020"
     uint32_t y = is_punct(e, ',') || dash ? e + 1 : e;
-    if (auto year = year_number(y, !dash)) {
+    std::optional<Count> year = year_number(y, !dash);
+    if (!year && !dash) year = year_in_words(y);
+    if (year) {
       const bool two = year->digits == 2 && !year->era;
       if ((!two || date_end(year->end)) && valid_date(static_cast<int>(year->value), m, dd))
         return full_date(i, year->end, static_cast<int>(year->value), m, dd);
@@ -813,6 +836,7 @@ class Parser {
       year = year_number(j, true);  // "juillet 98", "mei '88"
       if (year && (year->digits != 2 || !date_end(year->end))) year.reset();
     }
+    if (!year) year = year_in_words(j);  // "October two thousand and five"
     if (!year) return std::nullopt;
     return month_only(i, year->end, static_cast<int>(month->value), static_cast<int>(year->value));
   }
