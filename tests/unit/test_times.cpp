@@ -163,6 +163,10 @@ TEST_CASE("clock times are on the day the text last named, else on the reference
   CHECK(times("fr", "Le siège a duré environ trois heures.") == V{"duration environ trois heures=PT3H APPROX"});
   CHECK(times("nl", "De vergadering duurde ongeveer drie uur.") == V{"duration ongeveer drie uur=PT3H APPROX"});
   CHECK(times("en", "One morning, the soldiers left.", "2024-03-01") == V{"time morning=2024-03-01TMO*"});
+  // "last night" is a night, and a clock hour in it is in the evening
+  CHECK(times("en", "Shots were fired last night.", "2024-03-01") == V{"datetime last night=2024-02-29TNI*"});
+  CHECK(times("nl", "De brand brak afgelopen nacht om 11 uur uit.", "2024-03-01") ==
+        V{"datetime afgelopen nacht om 11 uur=2024-02-29T23:00*"});
   // digits inside a name or code
   CHECK(times("nl", "België steunt Action for Peacekeeping (A4P) en levert F16's.") == V{});
 }

@@ -1290,7 +1290,15 @@ class Parser {
       g = Grain::day;  // "next hour": today
       rel = 0;
     }
-    if (g == Grain::night) g = Grain::day;
+    if (g == Grain::night) {
+      // "last night", "afgelopen nacht": the night of that day ("last night at 8" is 20:00)
+      Point p = ref_ ? period(*ref_, Grain::day, rel) : Point{};
+      p.grain = Grain::part_of_day;
+      p.day_part = DayPart::NI;
+      Expr x = relative_point(i, e, p);
+      x.kind = TimeKind::datetime;
+      return x;
+    }
     if (!ref_) return relative_point(i, e, Point{});
     return relative_point(i, e, period(*ref_, g, rel));
   }
