@@ -118,6 +118,14 @@ TEST_CASE("days listed before the month they share") {
         V{"range tussen 6 en 13 april 2024=2024-04-06/2024-04-13 [2024-04-06..2024-04-13]"});
 }
 
+TEST_CASE("weeks by their number") {
+  CHECK(times("nl", "De bouw begint in week 12, meldt de gemeente.", "2024-03-01") == V{"date week 12=2024-W12*"});
+  CHECK(times("en", "Deliveries start in week 3 of 2027.", "2024-03-01") == V{"date week 3 of 2027=2027-W03"});
+  CHECK(times("fr", "La livraison est prévue semaine 40.", "2024-03-01") == V{"date semaine 40=2024-W40*"});
+  // a week counted from something else
+  CHECK(times("en", "In week 3 of the strike, talks resumed.", "2024-03-01") == V{});
+}
+
 TEST_CASE("relative days and weekdays") {
   CHECK(times("en", "Police arrested two men yesterday.", "2022-03-16") == V{"date yesterday=2022-03-15*"});
   CHECK(times("nl", "De premier sprak gisteren met de pers.", "2022-03-16") == V{"date gisteren=2022-03-15*"});
@@ -126,6 +134,7 @@ TEST_CASE("relative days and weekdays") {
   CHECK(times("en", "The ship sank on Monday.", "2022-03-16") == V{"date Monday=2022-03-14*"});
   CHECK(times("en", "The ship will sail on Monday.", "2022-03-16") == V{"date Monday=2022-03-21*"});
   CHECK(times("en", "Nothing was said yesterday.") == V{"date yesterday="});  // no reference date
+  CHECK(times("en", "At the moment, nobody knows.") == V{"datetime At the moment=PRESENT_REF"});
   // "mercredi en huit": a week after the coming Wednesday, which may be today.
   CHECK(times("fr", "Le conseil se réunira lundi en huit.", "2022-03-16") == V{"date lundi en huit=2022-03-28*"});
   CHECK(times("fr", "Le vote aura lieu mercredi en quinze.", "2022-03-16") ==

@@ -1109,6 +1109,38 @@ class Parser {
     return x;
   }
 
+  // A week by its number: "week 23", "week 3 of 2027", "semaine 12", "week 12 van 2024" (not
+  // "week 3 of the strike", counted from something else).
+  std::optional<Expr> week_number(uint32_t i) {
+    uint32_t e;
+    const TimeWord* u = hit(i, TimeClass::unit, e);
+    if (!u || u->b || static_cast<Grain>(u->a) != Grain::week || !is_number(e) || raw(e).size() > 2 ||
+        !std::all_of(raw(e).begin(), raw(e).end(), is_digit))
+      return std::nullopt;
+    const int week = std::stoi(std::string(raw(e)));
+    if (week < 1 || week > 53 || (is_word(e + 1) && !p_[e + 1].space_before)) return std::nullopt;
+    Expr x;
+    x.begin = i;
+    x.end = e + 1;
+    x.point.grain = Grain::week;
+    x.point.week = week;
+    uint32_t y = x.end;
+    if (is_cue(y, Cue::of)) y = cue(y, Cue::of);
+    else if (is_cue(y, Cue::from)) y = cue(y, Cue::from);
+    else if (is_punct(y, ',')) ++y;
+    if (auto year = year_number(y, false)) {
+      x.point.year = static_cast<int>(year->value);
+      x.end = year->end;
+      x.explicit_year = true;
+    } else if (y != x.end && !is_punct(x.end, ',')) {
+      return std::nullopt;
+    } else if (ref_) {
+      x.point.year = static_cast<int>(ref_->year());
+      x.point.anchored = true;
+    }
+    return x;
+  }
+
   // An ordinal before a unit or weekday: "first", "3rd", "last", "laatste", "dernière".
   std::optional<Count> ordinal(uint32_t i) {
     uint32_t e;
@@ -1720,6 +1752,7 @@ class Parser {
     take(century(i));
     take(quarter_word(i));
     take(decade_words(i));
+    take(week_number(i));
     take(day_of_month(i));
     take(month_word(i));
     take(month_relative_year(i));
