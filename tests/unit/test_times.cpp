@@ -198,6 +198,11 @@ TEST_CASE("durations, ranges and sets") {
   // "en moins de" is how long something took
   CHECK(times("fr", "Deux ruptures ont eu lieu en moins de deux mois.") == V{"duration moins de deux mois=P2M LESS_THAN"});
   CHECK(times("nl", "Sinds 1948 bestaat de organisatie.") == V{"date Sinds 1948=1948 [1948..] ON_OR_AFTER"});
+  // a bare first hour, and the day after the end's clock time
+  CHECK(times("en", "The road is closed between 3 and 8am next Monday.", "2018-11-01") ==
+        V{"range between 3 and 8am next Monday=2018-11-05T03:00/2018-11-05T08:00 [2018-11-05T03:00..2018-11-05T08:00]*"});
+  CHECK(times("fr", "La route sera fermée entre 8 et 17 h demain.", "2018-11-01") ==
+        V{"range entre 8 et 17 h demain=2018-11-02T08:00/2018-11-02T17:00 [2018-11-02T08:00..2018-11-02T17:00]*"});
   CHECK(times("en", "The talks run from Monday to Friday.") == V{"set from Monday to Friday=XXXX-WXX-1/XXXX-WXX-5 [XXXX-WXX-1..XXXX-WXX-5]"});
 }
 

@@ -2543,10 +2543,13 @@ class Parser {
       return time_range(hour_of(x), y, r);
     }
     if (x.bare_number) {
-      if (y.written_month && y.point.day != kUnknown && y.point.month != kUnknown &&
+      // "between 3 and 8am next Monday", "from 3 to 8pm yesterday": hours, on the end's day
+      const bool clock_first = y.kind == TimeKind::datetime && y.point.hour != kUnknown && is_number(y.begin) &&
+                               forms(y.begin).clock_length;
+      if (!clock_first && y.written_month && y.point.day != kUnknown && y.point.month != kUnknown &&
           (y.kind == TimeKind::date || y.kind == TimeKind::datetime))
         return day_range(x, y, r);
-      if (is_time_only(y)) {
+      if (is_time_only(y) || clock_first) {
         if (x.number > 24) return false;
         return time_range(hour_of(x), y, r);
       }
