@@ -198,6 +198,11 @@ TEST_CASE("durations, ranges and sets") {
   // "en moins de" is how long something took
   CHECK(times("fr", "Deux ruptures ont eu lieu en moins de deux mois.") == V{"duration moins de deux mois=P2M LESS_THAN"});
   CHECK(times("nl", "Sinds 1948 bestaat de organisatie.") == V{"date Sinds 1948=1948 [1948..] ON_OR_AFTER"});
+  // months of a range share a year, and take the one written after them
+  CHECK(times("en", "Repairs will last from May to September.", "2018-09-07") ==
+        V{"range from May to September=2019-05/2019-09 [2019-05..2019-09]*"});
+  CHECK(times("en", "Sales from April to June in 2017 fell.", "2019-05-16") ==
+        V{"range from April to June in 2017=2017-04/2017-06 [2017-04..2017-06]"});
   // a bare first hour, and the day after the end's clock time
   CHECK(times("en", "The road is closed between 3 and 8am next Monday.", "2018-11-01") ==
         V{"range between 3 and 8am next Monday=2018-11-05T03:00/2018-11-05T08:00 [2018-11-05T03:00..2018-11-05T08:00]*"});

@@ -2501,6 +2501,20 @@ class Parser {
     r.end = y->end;
     r.kind = TimeKind::range;
     if (!reconcile(*x, *y, r, between || from || !dash, hours)) return std::nullopt;
+    // months followed by their year: "from April to June in 2017"
+    if (r.kind == TimeKind::range && !x->explicit_year && !y->explicit_year && r.from.month != kUnknown &&
+        r.to.month != kUnknown && is_cue(r.end, Cue::in)) {
+      if (auto year = year_number(cue(r.end, Cue::in), false)) {
+        const int to = static_cast<int>(year->value), from = to - (r.to.month < r.from.month);
+        if ((r.from.grain == Grain::day && !valid_date(from, r.from.month, r.from.day)) ||
+            (r.to.grain == Grain::day && !valid_date(to, r.to.month, r.to.day)))
+          return r;
+        for (Point* p : {&r.from, &r.to}) p->anchored = false;
+        r.from.year = from;
+        r.to.year = to;
+        r.end = year->end;
+      }
+    }
     return r;
   }
 
@@ -2643,6 +2657,13 @@ class Parser {
       a.year = b.year;
       if (a.month > b.month) a.year -= 1;
       if (a.grain == Grain::day && a.day > days_in_month(a.year, a.month)) return false;
+    }
+    // Months chosen each by itself ("from May to September" said in September: next May, this
+    // September) are in the start's year, or the next.
+    if (!x.explicit_year && !y.explicit_year && a.month != kUnknown && b.month != kUnknown && a.year != kUnknown &&
+        b.year != kUnknown && a.year != b.year) {
+      b.year = a.year + (b.month < a.month || (b.month == a.month && b.day != kUnknown && a.day != kUnknown && b.day < a.day));
+      if (b.grain == Grain::day && b.day > days_in_month(b.year, b.month)) return false;
     }
     absl::CivilDay a0, a1, b0, b1;
     if (!bounds(a, a0, a1) || !bounds(b, b0, b1)) {
