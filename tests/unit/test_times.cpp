@@ -203,6 +203,8 @@ TEST_CASE("durations, ranges and sets") {
         V{"range from May to September=2019-05/2019-09 [2019-05..2019-09]*"});
   CHECK(times("en", "Sales from April to June in 2017 fell.", "2019-05-16") ==
         V{"range from April to June in 2017=2017-04/2017-06 [2017-04..2017-06]"});
+  // a hyphen between two month names
+  CHECK(times("en", "The summit runs Nov-Feb 2017.") == V{"range Nov-Feb 2017=2016-11/2017-02 [2016-11..2017-02]"});
   // a bare first hour, and the day after the end's clock time
   CHECK(times("en", "The road is closed between 3 and 8am next Monday.", "2018-11-01") ==
         V{"range between 3 and 8am next Monday=2018-11-05T03:00/2018-11-05T08:00 [2018-11-05T03:00..2018-11-05T08:00]*"});

@@ -2443,7 +2443,7 @@ class Parser {
     if (m_.connector_from.empty()) {
       m_.connector_from.assign(n_ + 1, kNone);
       for (uint32_t k = n_; k-- > 0;) {
-        bool c = is_punct(k, '-') || is_punct(k, '~') || is_punct(k, '/');
+        bool c = is_punct(k, '-') || is_punct(k, '~') || is_punct(k, '/') || hyphen_before(k);
         for (Cue q : {Cue::to, Cue::until, Cue::through, Cue::and_})
           c = c || is_cue(k, q);
         m_.connector_from[k] = c ? k : m_.connector_from[k + 1];
@@ -2452,6 +2452,11 @@ class Parser {
     if (i + 1 > n_) return false;
     const uint32_t c = m_.connector_from[i + 1];
     return c != kNone && c - i <= kRangeSide;
+  }
+  // Whether a hyphen joins piece k to the word before it ("Nov-Feb", "maandag-vrijdag": the
+  // hyphen is no piece of its own between letters).
+  bool hyphen_before(uint32_t k) const {
+    return is_word(k) && k > 0 && is_word(k - 1) && !p_[k].space_before && text_[p_[k].span.begin - 1] == '-';
   }
   static bool is_time_only_range(const Expr& r) {
     return r.kind == TimeKind::range && r.from.hour != kUnknown && !r.from.has_date() && !r.to.has_date();
@@ -2488,8 +2493,9 @@ class Parser {
       if (uint32_t e = cue(k, Cue::and_); e != kNone) after = e;
     }
     if (after == kNone && (is_punct(k, '-') || is_punct(k, '~') || is_punct(k, '/'))) after = k + 1;
+    if (after == kNone && hyphen_before(k)) after = k;
     if (after == kNone) return std::nullopt;
-    const bool dash = is_punct(k, '-') || is_punct(k, '~') || is_punct(k, '/');
+    const bool dash = is_punct(k, '-') || is_punct(k, '~') || is_punct(k, '/') || hyphen_before(k);
     if (is_punct(k, '/') && !(x->kind == TimeKind::date && !x->bare_number)) return std::nullopt;
     uint32_t l = after;
     if (is_cue(l, Cue::the) && (is_number(cue(l, Cue::the)) || hit(cue(l, Cue::the), TimeClass::weekday)))
