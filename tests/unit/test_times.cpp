@@ -174,6 +174,7 @@ TEST_CASE("clock times are on the day the text last named, else on the reference
   CHECK(times("en", "One morning, the soldiers left.", "2024-03-01") == V{"time morning=2024-03-01TMO*"});
   // "last night" is a night, and a clock hour in it is in the evening
   CHECK(times("en", "Shots were fired last night.", "2024-03-01") == V{"datetime last night=2024-02-29TNI*"});
+  CHECK(times("en", "Shots were fired late last night.", "2024-03-01") == V{"datetime late last night=2024-02-29TNI END*"});
   CHECK(times("nl", "De brand brak afgelopen nacht om 11 uur uit.", "2024-03-01") ==
         V{"datetime afgelopen nacht om 11 uur=2024-02-29T23:00*"});
   // digits inside a name or code
@@ -203,6 +204,8 @@ TEST_CASE("durations, ranges and sets") {
         V{"range from May to September=2019-05/2019-09 [2019-05..2019-09]*"});
   CHECK(times("en", "Sales from April to June in 2017 fell.", "2019-05-16") ==
         V{"range from April to June in 2017=2017-04/2017-06 [2017-04..2017-06]"});
+  // only written months share a year: "the third" is no month
+  CHECK(times("en", "I am off from April 27 to the third.", "2016-11-07") == V{"date from April 27=2017-04-27 [2017-04-27..] ON_OR_AFTER*"});
   // a hyphen between two month names
   CHECK(times("en", "The summit runs Nov-Feb 2017.") == V{"range Nov-Feb 2017=2016-11/2017-02 [2016-11..2017-02]"});
   // a bare first hour, and the day after the end's clock time

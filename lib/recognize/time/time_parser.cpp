@@ -1592,7 +1592,7 @@ class Parser {
     if (!m->alone && target->point.grain != Grain::month) return std::nullopt;
     const Grain g = target->point.grain;
     if (g < Grain::week || g == Grain::season) {
-      if (g != Grain::day) return std::nullopt;
+      if (g != Grain::day && !(g == Grain::part_of_day && target->point.day_part != DayPart::none)) return std::nullopt;
     }
     Expr x = *target;
     x.begin = i;
@@ -1619,7 +1619,7 @@ class Parser {
         else if (mod == Mod::mid) a0 = first + third, b0 = first + (2 * third - 1);
         else a0 = first + 2 * third;
       }
-      if (g != Grain::day) {
+      if (g != Grain::day && g != Grain::part_of_day) {
         x.bounded = true;
         x.first = a0;
         x.last = b0;
@@ -2666,8 +2666,8 @@ class Parser {
     }
     // Months chosen each by itself ("from May to September" said in September: next May, this
     // September) are in the start's year, or the next.
-    if (!x.explicit_year && !y.explicit_year && a.month != kUnknown && b.month != kUnknown && a.year != kUnknown &&
-        b.year != kUnknown && a.year != b.year) {
+    if (x.written_month && y.written_month && !x.explicit_year && !y.explicit_year && a.month != kUnknown &&
+        b.month != kUnknown && a.year != kUnknown && b.year != kUnknown && a.year != b.year) {
       b.year = a.year + (b.month < a.month || (b.month == a.month && b.day != kUnknown && a.day != kUnknown && b.day < a.day));
       if (b.grain == Grain::day && b.day > days_in_month(b.year, b.month)) return false;
     }
