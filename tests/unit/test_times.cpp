@@ -236,6 +236,8 @@ TEST_CASE("words that look like times but are not") {
   CHECK(times("fr", "Une femme âgée de 64 ans a disparu.") == V{});
   CHECK(times("en", "The suspect, aged 31 years, was released.") == V{});
   CHECK(times("fr", "Il a passé 27 ans en prison.") == V{"duration 27 ans=P27Y"});
+  // a unit glued to a number is a name ("trimestre1"), not 2017 quarters
+  CHECK(times("fr", "Les ventes de 2017 trimestre1 ont baissé.") == V{"date 2017=2017"});
   CHECK(times("fr", "Agée de 81 ans, elle vivait seule.") == V{});
   CHECK(times("fr", "Le tournoi des moins de 19 ans commence.") == V{});
   CHECK(times("fr", "Une aide est prévue pour les plus de 65 ans.") == V{});

@@ -2108,6 +2108,7 @@ class Parser {
       if (article && u->b) break;  // "a days"
       if (std::isnan(amount) && !u->b && c_.lang != Lang::fr) break;  // vague amounts count plurals
       if (is_word(e) && !p_[e].space_before && word(e) == "old") return std::nullopt;  // "35-year-old"
+      if (is_number(e) && !p_[e].space_before) break;  // "2017 trimestre1": a name, not a unit
       if (uint32_t h = cue(e, Cue::and_half); h != kNone) amount += 0.5, e = h;
       x.duration.add(amount, g);
       any = true;
