@@ -171,6 +171,7 @@ TEST_CASE("clock times are on the day the text last named, else on the reference
         V{"time vers trois heures=2024-03-01T03:00 APPROX*"});
   CHECK(times("fr", "Le siège a duré environ trois heures.") == V{"duration environ trois heures=PT3H APPROX"});
   CHECK(times("nl", "De vergadering duurde ongeveer drie uur.") == V{"duration ongeveer drie uur=PT3H APPROX"});
+  CHECK(times("en", "The polls opened at eight o'clock.", "2024-03-01") == V{"time eight o'clock=2024-03-01T08:00*"});
   CHECK(times("en", "One morning, the soldiers left.", "2024-03-01") == V{"time morning=2024-03-01TMO*"});
   // "last night" is a night, and a clock hour in it is in the evening
   CHECK(times("en", "Shots were fired last night.", "2024-03-01") == V{"datetime last night=2024-02-29TNI*"});

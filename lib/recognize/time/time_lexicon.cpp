@@ -412,10 +412,13 @@ absl::StatusOr<TimeLexicon> TimeLexicon::create(Lang lang, const Segmenter& segm
     const bool clock_cue = w.cls == TimeClass::cue && (w.a == static_cast<int16_t>(Cue::half) ||
                                                        w.a == static_cast<int16_t>(Cue::quarter_hour) ||
                                                        w.a == static_cast<int16_t>(Cue::one_and_half));
+    // An hour word of more than one letter ("o'clock") announces a clock time in words ("eight
+    // o'clock"); "h" and "u" follow digits, which trigger by themselves.
+    const bool spelled_hour_word = w.cls == TimeClass::hour_word && phrase.size() > 1;
     // One word of a trigger phrase is its trigger: the parser looks a few pieces back from it.
     // The last word that is not a cue, since the others are too common: "new", "all", "good",
     // the "s" of "'s", the "on" of "posted on", the "after" of "the day after".
-    if (is_trigger_class(w.cls) || clock_cue) {
+    if (is_trigger_class(w.cls) || clock_cue || spelled_hour_word) {
       size_t trigger = pieces.size();
       for (size_t k = pieces.size(); k-- > 0;)
         if (pieces[k].kind == Piece::word) {
