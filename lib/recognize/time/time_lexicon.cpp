@@ -161,11 +161,11 @@ bool read_value(TimeClass cls, std::string_view v, TimeWord& w, std::vector<std:
     }
     case TimeClass::holiday: {
       if (v.substr(0, 6) == "easter") {
-        w.a = 1;
+        w.a = static_cast<int16_t>(HolidayKind::easter);
         return parse_int(v.substr(6), n) && (w.b = static_cast<int16_t>(n), true);
       }
       if (v.substr(0, 15) == "orthodox_easter") {
-        w.a = 3;
+        w.a = static_cast<int16_t>(HolidayKind::orthodox_easter);
         return parse_int(v.substr(15), n) && (w.b = static_cast<int16_t>(n), true);
       }
       // "islamic:09-01", "hebrew:nisan-15", "chinese:01-01": a day of another calendar
@@ -177,14 +177,14 @@ bool read_value(TimeClass cls, std::string_view v, TimeWord& w, std::vector<std:
         const int month = calendar_month(*calendar, dash[0]);
         int d = 0;
         if (month < 0 || !parse_int(dash[1], d) || d < 1 || d > 30) return false;
-        w.a = 4, w.b = static_cast<int16_t>(*calendar), w.c = static_cast<int16_t>(month), w.d = static_cast<int16_t>(d);
+        w.a = static_cast<int16_t>(HolidayKind::other_calendar), w.b = static_cast<int16_t>(*calendar), w.c = static_cast<int16_t>(month), w.d = static_cast<int16_t>(d);
         return true;
       }
       auto slash = data::split(v, '/');
       if (slash.size() == 3) {
         int m = 0, k = 0, d = 0;
         if (!parse_int(slash[0], m) || !parse_int(slash[1], k) || !parse_int(slash[2], d)) return false;
-        w.a = 2, w.b = static_cast<int16_t>(m), w.c = static_cast<int16_t>(k), w.d = static_cast<int16_t>(d);
+        w.a = static_cast<int16_t>(HolidayKind::nth_weekday), w.b = static_cast<int16_t>(m), w.c = static_cast<int16_t>(k), w.d = static_cast<int16_t>(d);
         return m >= 1 && m <= 12 && d >= 1 && d <= 7 && k != 0 && k >= -1 && k <= 5;
       }
       // "04-27", or "04-27 sunday-1": a day earlier when it falls on a Sunday (Koningsdag)
@@ -198,7 +198,8 @@ bool read_value(TimeClass cls, std::string_view v, TimeWord& w, std::vector<std:
       auto dash = data::split(parts[0], '-');
       int m = 0, d = 0;
       if (dash.size() != 2 || !parse_int(dash[0], m) || !parse_int(dash[1], d)) return false;
-      w.a = 0, w.b = static_cast<int16_t>(m), w.c = static_cast<int16_t>(d), w.d = static_cast<int16_t>(sunday_shift);
+      w.a = static_cast<int16_t>(HolidayKind::fixed), w.b = static_cast<int16_t>(m), w.c = static_cast<int16_t>(d);
+      w.d = static_cast<int16_t>(sunday_shift);
       return m >= 1 && m <= 12 && d >= 1 && d <= 31 && sunday_shift >= -6 && sunday_shift <= 6;
     }
     case TimeClass::era:

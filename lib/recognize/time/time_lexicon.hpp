@@ -79,16 +79,19 @@ enum class Mod : uint8_t {
 };
 std::string_view mod_name(Mod m);  // TIMEX3 mod ("START", "AFTER", ...); empty for none
 
+// How a holiday's day is found each year (TimeWord::a of a holiday).
+enum class HolidayKind : uint8_t { fixed, easter, nth_weekday, orthodox_easter, other_calendar };
+
 struct TimeWord {
   TimeClass cls = TimeClass::cue;
   bool alone = true;  // counts by itself (else only next to a date or after a time cue)
   int16_t a = 0, b = 0, c = 0, d = 0;
   // month, weekday(s): a = number. unit: a = Grain. day_offset: a = days. relative(_after): a = -1, 0, 1.
   // part_of_day: a = DayPart. day_part: a = day offset, b = DayPart. weekday_part: a = weekday,
-  // b = DayPart. clock_word: a = hour, b = minute. season: a = 0-3. holiday: a = kind (0 fixed:
-  // b month, c day, d days to move it when it falls on a Sunday; 1 easter: b offset; 2 n-th
-  // weekday: b month, c n, d weekday; 3 Orthodox Easter: b offset; 4 a day of another
-  // calendar: b OtherCalendar, c its month as calendar_month() numbers it, d day). meridiem: a = 0 am, 1 pm. cue: a = Cue. mod: a = Mod.
+  // b = DayPart. clock_word: a = hour, b = minute. season: a = 0-3. holiday: a = HolidayKind (fixed:
+  // b month, c day, d days to move it when it falls on a Sunday; easter: b offset; nth_weekday:
+  // b month, c n, d weekday; orthodox_easter: b offset; other_calendar: b OtherCalendar, c its
+  // month as calendar_month() numbers it, d day). meridiem: a = 0 am, 1 pm. cue: a = Cue. mod: a = Mod.
   // set: a = index of the value in TimeLexicon::set_value(). vague: a = count (0 unknown).
   // tense: a = Tense. era: a = -1 before Christ, 1 after.
 };

@@ -981,9 +981,9 @@ class Parser {
                                  is_cue(i - 1, Cue::until) || is_cue(i - 1, Cue::before) || is_cue(i - 1, Cue::after))))
       return std::nullopt;
     auto date_in = [h](int year) -> std::optional<absl::CivilDay> {
-      switch (h->a) {
-        case 1: return easter(year) + h->b;
-        case 2: {
+      switch (static_cast<HolidayKind>(h->a)) {
+        case HolidayKind::easter: return easter(year) + h->b;
+        case HolidayKind::nth_weekday: {
           if (h->c > 0) {
             absl::CivilDay first(year, h->b, 1);
             int delta = (h->d - iso_weekday(first) + 7) % 7;
@@ -992,13 +992,14 @@ class Parser {
           absl::CivilDay last(year, h->b, days_in_month(year, h->b));
           return last - (iso_weekday(last) - h->d + 7) % 7;
         }
-        case 3: return orthodox_easter(year) + h->b;
-        case 4: return other_calendar_day(static_cast<OtherCalendar>(h->b), h->c, h->d, year);
-        default: {
+        case HolidayKind::orthodox_easter: return orthodox_easter(year) + h->b;
+        case HolidayKind::other_calendar: return other_calendar_day(static_cast<OtherCalendar>(h->b), h->c, h->d, year);
+        case HolidayKind::fixed: {
           absl::CivilDay day(year, h->b, std::min<int>(h->c, days_in_month(year, h->b)));
           return iso_weekday(day) == 7 ? day + h->d : day;
         }
       }
+      return std::nullopt;
     };
     Expr x;
     x.begin = i;
@@ -1014,7 +1015,7 @@ class Parser {
     }
     if (!ref_) {
       x.point.grain = Grain::day;
-      if (h->a == 0) x.point.month = h->b, x.point.day = h->c;
+      if (static_cast<HolidayKind>(h->a) == HolidayKind::fixed) x.point.month = h->b, x.point.day = h->c;
       else x.unresolved = true;
       return x;
     }
@@ -2444,7 +2445,7 @@ class Parser {
     if (m_.connector_from.empty()) {
       m_.connector_from.assign(n_ + 1, kNone);
       for (uint32_t k = n_; k-- > 0;) {
-        bool c = is_punct(k, '-') || is_punct(k, '~') || is_punct(k, '/') || hyphen_before(k);
+        bool c = dash_piece(k) || hyphen_before(k);
         for (Cue q : {Cue::to, Cue::until, Cue::through, Cue::and_})
           c = c || is_cue(k, q);
         m_.connector_from[k] = c ? k : m_.connector_from[k + 1];
@@ -2454,6 +2455,8 @@ class Parser {
     const uint32_t c = m_.connector_from[i + 1];
     return c != kNone && c - i <= kRangeSide;
   }
+  // A dash between the sides of a range: "-", "~" or "/" as a piece of its own.
+  bool dash_piece(uint32_t k) const { return is_punct(k, '-') || is_punct(k, '~') || is_punct(k, '/'); }
   // Whether a hyphen joins piece k to the word before it ("Nov-Feb", "maandag-vrijdag": the
   // hyphen is no piece of its own between letters).
   bool hyphen_before(uint32_t k) const {
@@ -2493,10 +2496,10 @@ class Parser {
     if (between) {
       if (uint32_t e = cue(k, Cue::and_); e != kNone) after = e;
     }
-    if (after == kNone && (is_punct(k, '-') || is_punct(k, '~') || is_punct(k, '/'))) after = k + 1;
+    if (after == kNone && dash_piece(k)) after = k + 1;
     if (after == kNone && hyphen_before(k)) after = k;
     if (after == kNone) return std::nullopt;
-    const bool dash = is_punct(k, '-') || is_punct(k, '~') || is_punct(k, '/') || hyphen_before(k);
+    const bool dash = dash_piece(k) || hyphen_before(k);
     if (is_punct(k, '/') && !(x->kind == TimeKind::date && !x->bare_number)) return std::nullopt;
     uint32_t l = after;
     if (is_cue(l, Cue::the) && (is_number(cue(l, Cue::the)) || hit(cue(l, Cue::the), TimeClass::weekday)))
